@@ -1,0 +1,1 @@
+"""The ``quotestance`` command line: all terminal I/O, formats and exit codes live here."""

@@ -1,0 +1,41 @@
+"""Turn library errors into one line on stderr and an exit code; nothing else prints tracebacks."""
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable
+
+import typer
+
+EXIT_ERROR = 1  # bad input or a failed check
+EXIT_USAGE = 2  # typer/click's own code for bad options
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    """Print ``quotestance: error: message`` on stderr and exit."""
+    typer.echo(f"quotestance: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def handled(fn: Callable) -> Callable:
+    """Run a command, turning the library's errors (ValueError, OSError) into one line and exit 1."""
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except KeyboardInterrupt:
+            typer.echo("quotestance: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except (ValueError, OSError) as e:
+            if isinstance(e, BrokenPipeError):  # e.g. piped into `head`
+                sys.stderr.close()
+                raise typer.Exit(0) from None
+            msg = str(e) or type(e).__name__
+            if isinstance(e, OSError) and e.filename and str(e.filename) not in msg:
+                msg = f"{e.filename}: {msg}"
+            fail(msg.splitlines()[0] if msg else type(e).__name__)
+
+    return run

@@ -1,0 +1,1 @@
+"""Quote extraction, speaker attribution and stance prediction: pure functions over article text."""

@@ -1,0 +1,45 @@
+"""`quotestance labels check`: counts on good labels, every problem and exit 1 on bad ones."""
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from conftest import LABELS, write_jsonl
+from quotestance.cli.app import app
+
+runner = CliRunner()
+
+
+def test_labels_check_on_real_labels_prints_counts():
+    result = runner.invoke(app, ["labels", "check", str(LABELS)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("spans in 27 articles: labels OK")
+    assert "per stance:" in lines and "per article:" in lines and "per speaker:" in lines
+    assert any(line.split() == ["12", "Gloria", "Allred"] for line in lines)
+
+
+def test_labels_check_small_copy_exact_output(labels_copy):
+    root, recs = labels_copy
+    result = runner.invoke(app, ["labels", "check", str(root)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [f"{len(recs)} spans in 2 articles: labels OK", ""]
+
+
+def test_labels_check_reports_problems_on_stderr_and_exits_1(labels_copy):
+    root, recs = labels_copy
+    recs[1]["stance"] = "angry"
+    write_jsonl(root / "quotes.jsonl", recs[:1] + ["not json"] + recs[1:])
+    result = runner.invoke(app, ["labels", "check", str(root)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{root / 'quotes.jsonl'}:2: malformed JSON: Expecting value at column 1",
+        f"{root / 'quotes.jsonl'}:3: unknown stance 'angry' (expected one of supporting, criticising, neutral)",
+        f"quotestance: error: 2 problem(s) in {root}",
+    ]
+
+
+def test_labels_check_missing_folder(tmp_path):
+    result = runner.invoke(app, ["labels", "check", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert result.stderr == f"quotestance: error: {tmp_path / 'nope'}: no such folder\n"

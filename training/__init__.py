@@ -1,0 +1,1 @@
+"""Reading and checking labels, training and evaluating the stance model."""

@@ -1,0 +1,166 @@
+"""Read ``labels/`` into quote records, and check it, reporting every problem at once."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotestance.model.record import STANCES, Quote
+from quotestance.model.text import paragraph_index, paragraphs
+
+QUOTES_FILE = "quotes.jsonl"
+ARTICLES_DIR = "articles"
+REQUIRED = {"id": str, "doc": str, "start": int, "end": int, "quote": str, "stance": str}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the labels, located by file and line (line 0: the file as a whole)."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+class LabelsInvalid(ValueError):
+    """The labels have problems; ``problems`` lists every one."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the labels; first: {problems[0]}")
+
+
+@dataclass
+class LabelSet:
+    """The articles (name -> text) and their labelled quote spans, in file order."""
+
+    root: Path
+    articles: dict[str, str]
+    quotes: list[Quote]
+    lines: list[int] = field(default_factory=list)  # line number of each quote in quotes.jsonl
+
+    def counts(self) -> dict[str, Counter]:
+        """Spans per stance, per article and per speaker."""
+        return {
+            "stance": Counter(q.stance for q in self.quotes),
+            "article": Counter(q.doc for q in self.quotes),
+            "speaker": Counter(q.speaker or "(none)" for q in self.quotes),
+        }
+
+
+def read_articles(root: Path) -> dict[str, str]:
+    """Every ``articles/*.txt`` under ``root``, read as UTF-8 with no newline translation."""
+    folder = root / ARTICLES_DIR
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_bytes().decode("utf-8") for p in sorted(folder.glob("*.txt"))}
+
+
+def read_labels(root: str | Path) -> tuple[LabelSet, list[Problem]]:
+    """Read and check ``root``; return what could be read and every problem found."""
+    root = Path(root)
+    qpath = root / QUOTES_FILE
+    shown = str(qpath)
+    problems: list[Problem] = []
+    try:
+        articles = read_articles(root)
+    except UnicodeDecodeError as e:
+        articles = {}
+        problems.append(Problem(str(root / ARTICLES_DIR), 0, f"an article is not UTF-8: {e}"))
+    if not articles and not problems:
+        problems.append(Problem(str(root / ARTICLES_DIR), 0, "no articles (*.txt) found"))
+    if not qpath.is_file():
+        problems.append(Problem(shown, 0, "file not found"))
+        return LabelSet(root, articles, []), problems
+
+    paras = {name: paragraphs(text) for name, text in articles.items()}
+    quotes: list[Quote] = []
+    lines: list[int] = []
+    seen_ids: dict[str, int] = {}
+    with qpath.open(encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            rec, errs = _parse(raw)
+            errs = [Problem(shown, n, m) for m in errs]
+            if rec is None:
+                problems.extend(errs)
+                continue
+            if rec["id"] in seen_ids:
+                errs.append(Problem(shown, n, f"duplicate id {rec['id']!r} (first on line {seen_ids[rec['id']]})"))
+            else:
+                seen_ids[rec["id"]] = n
+            text = articles.get(rec["doc"])
+            if text is None:
+                errs.append(Problem(shown, n, f"article {rec['doc']!r} not found in {ARTICLES_DIR}/"))
+            else:
+                errs.extend(Problem(shown, n, m) for m in _span_errors(rec, text))
+            problems.extend(errs)
+            if errs:
+                continue
+            p = paras[rec["doc"]]
+            i = paragraph_index(p, rec["start"])
+            quotes.append(Quote(
+                doc=rec["doc"], start=rec["start"], end=rec["end"], quote=rec["quote"],
+                paragraph=i, context=text[p[i][0]:p[i][1]], context_start=p[i][0],
+                speaker=rec.get("speaker"), stance=rec["stance"], id=rec["id"],
+            ))
+            lines.append(n)
+    problems.extend(_overlaps(quotes, lines, shown))
+    return LabelSet(root, articles, quotes, lines), problems
+
+
+def load_labels(root: str | Path) -> LabelSet:
+    """Read ``root`` or raise LabelsInvalid listing every problem."""
+    labels, problems = read_labels(root)
+    if problems:
+        raise LabelsInvalid(problems)
+    return labels
+
+
+def _parse(raw: str) -> tuple[dict | None, list[str]]:
+    try:
+        rec = json.loads(raw.rstrip("\r\n"))
+    except json.JSONDecodeError as e:
+        return None, [f"malformed JSON: {e.msg} at column {e.colno}"]
+    if not isinstance(rec, dict):
+        return None, ["not a JSON object"]
+    errs = []
+    for key, typ in REQUIRED.items():
+        if key not in rec:
+            errs.append(f"missing field {key!r}")
+        elif not isinstance(rec[key], typ) or isinstance(rec[key], bool):
+            errs.append(f"field {key!r} should be {typ.__name__}, got {type(rec[key]).__name__}")
+    if "speaker" in rec and rec["speaker"] is not None and not isinstance(rec["speaker"], str):
+        errs.append("field 'speaker' should be a string or null")
+    if errs:
+        return None, errs
+    if rec["stance"] not in STANCES:
+        errs.append(f"unknown stance {rec['stance']!r} (expected one of {', '.join(STANCES)})")
+    return (None if errs else rec), errs
+
+
+def _span_errors(rec: dict, text: str) -> list[str]:
+    start, end = rec["start"], rec["end"]
+    if not 0 <= start < end <= len(text):
+        return [f"offsets {start}:{end} outside the article ({len(text)} characters) or empty"]
+    errs = []
+    if text[start:end] != rec["quote"]:
+        errs.append(f"offsets do not match the text: text[{start}:{end}] is {text[start:end]!r}, quote is {rec['quote']!r}")
+    if "\n" in text[start:end] or "\r" in text[start:end]:
+        errs.append("span crosses a paragraph break")
+    return errs
+
+
+def _overlaps(quotes: list[Quote], lines: list[int], shown: str) -> list[Problem]:
+    out = []
+    order = sorted(range(len(quotes)), key=lambda i: (quotes[i].doc, quotes[i].start))
+    for a, b in zip(order, order[1:]):
+        qa, qb = quotes[a], quotes[b]
+        if qa.doc == qb.doc and qb.start < qa.end:
+            out.append(Problem(shown, lines[b], f"span {qb.start}:{qb.end} overlaps line {lines[a]} ({qa.start}:{qa.end}) in {qa.doc}"))
+    return out
