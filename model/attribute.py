@@ -1,0 +1,323 @@
+"""Name the speaker of each quote: reporting-verb cues before and after it, pronouns and
+descriptions resolved to the article's names, and continuation of the previous speaker."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quotestance.model.constants import SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
+from quotestance.model.names import CAP_RUN, Mention, canonical_names, classify_phrase, person_names, strip_titles
+from quotestance.model.record import Quote
+from quotestance.model.target import MANDELSON, Target
+from quotestance.model.text import paragraphs
+
+_TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*(?=\s+[\"“‘'A-Z0-9])")
+# A quote with no cue continues the previous speaker only if that quote is this close.
+CONTINUATION_PARAGRAPHS = 2
+# A pronoun may refer to a quote's speaker this many paragraphs back.
+RECENT_PARAGRAPHS = 3
+# Offices held by one person: "the health secretary", "the lawyer" refer back to a named subject.
+PERSON_ROLE_TITLES = frozenset("Secretary Minister Chancellor Leader Speaker Ambassador Commissioner Chair "
+                               "Chairman Mayor Governor Director Lawyer MP President".split())
+PERSON_ROLES = frozenset("secretary minister lawyer leader chancellor president mp peer ambassador "
+                         "chair chairman chairwoman commissioner mayor governor director campaigner".split())
+MASK = "_"
+
+
+def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> list[Quote]:
+    """The quotes of one article with ``speaker``, ``mention`` and ``cue`` filled in."""
+    masked = _mask(text, quotes)
+    ctx = _ArticleContext(masked, target)
+    out: list[Quote] = []
+    for q in quotes:
+        lo, hi = _sentence(masked, q)
+        found = _after_cue(masked[q.end + 1:hi]) or _before_cue(masked[lo:max(lo, q.start - 1)])
+        speaker = cue = mention = None
+        if found:
+            mention, cue = found
+            speaker = ctx.resolve(mention, q.start, out)
+            mention_text = mention.text
+        if speaker is None and not found:
+            prev = out[-1] if out else None
+            if prev and prev.speaker and q.paragraph - prev.paragraph <= CONTINUATION_PARAGRAPHS and _continues(masked, q, prev):
+                speaker, cue, mention_text = prev.speaker, "continues previous quote", None
+            else:
+                mention_text = None
+        out.append(replace(q, speaker=speaker, cue=cue, mention=mention_text if found else None))
+    return out
+
+
+def _mask(text: str, quotes: list[Quote]) -> str:
+    chars = list(text)
+    for q in quotes:
+        chars[q.start:q.end] = MASK * (q.end - q.start)
+    return "".join(chars)
+
+
+def _sentence(masked: str, q: Quote) -> tuple[int, int]:
+    """Bounds of the sentence holding the quote, within its paragraph; quotes are masked."""
+    lo, hi = q.context_start, q.context_start + len(q.context)
+    start = lo
+    for m in _SENTENCE_END.finditer(masked, lo, q.start):
+        start = m.end()
+    m = _SENTENCE_END.search(masked, q.end, hi)
+    return start, (m.end() if m else hi)
+
+
+def _continues(masked: str, q: Quote, prev: Quote) -> bool:
+    """A quote with no cue continues ``prev`` when it opens its paragraph or shares prev's sentence."""
+    para_head = masked[q.context_start:q.start - 1].strip()
+    return q.paragraph == prev.paragraph or para_head == "" or para_head.endswith(":")
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s)
+
+
+def _after_cue(post: str) -> tuple[Mention, str] | None:
+    """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
+    m = re.match(r"[\s,.!?;:”’\"']*", post)
+    rest = post[m.end():]
+    dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60})\s*$", rest)
+    if dash and (mention := classify_phrase(dash.group(1))):
+        return mention, "dash attribution"
+    toks = _tokens(rest)[:12]
+    if not toks:
+        return None
+    if toks[0] in SPEECH_VERBS:  # said Ms Allred
+        phrase = _phrase_after(rest[rest.lower().find(toks[0].lower()) + len(toks[0]):])
+        mention = classify_phrase(phrase) if phrase else None
+        return (mention, f"{toks[0]} (after quote)") if mention else None
+    for i in range(1, min(len(toks), 8)):
+        if toks[i] in SPEECH_VERBS:
+            j = i
+            while j > 0 and toks[j - 1].lower() in SKIP_BETWEEN:
+                j -= 1
+            mention = classify_phrase(" ".join(toks[:j]))
+            return (mention, f"{toks[i]} (after quote)") if mention else None
+        if toks[i] in ",;:“”\"" or toks[i] == MASK:
+            break
+    return None
+
+
+def _phrase_after(s: str) -> str:
+    """The noun phrase after an inverted verb: "a spokesperson for Lord Mandelson", "lawyer X"."""
+    s = re.split(r"[,.;:!?“”\"()]|\s[–—-]\s", s, maxsplit=1)[0].strip()
+    m = re.match(r"(.*?\b(?:spokesperson|spokesman|spokeswoman)\s+for\s+(?:the\s+)?[A-Z][\w’'. -]*)", s)
+    if m:
+        return m.group(1)
+    return re.split(r"\s(?:for|to|in|on|at|who|which|that|after|before|as|from|about)\s", s, maxsplit=1)[0]
+
+
+def _before_cue(pre: str) -> tuple[Mention, str] | None:
+    """The subject of the last reporting verb before the quote in its sentence."""
+    words = list(re.finditer(r"[\w’'\-]+|[,:;–—(]", pre))
+    for k in range(len(words) - 1, -1, -1):
+        verb = words[k].group()
+        if verb.lower() not in SPEECH_VERBS or verb[0].isupper() and k > 0:
+            continue
+        j = k
+        while j > 0 and words[j - 1].group().lower() in SKIP_BETWEEN:
+            j -= 1
+        if j == 0 or words[j - 1].group() in (",", "and") and not _appositive(words, j):
+            continue
+        author = _author_of_text(pre[:words[j - 1].end()])
+        if author:
+            return author, f"{verb} (text's author)"
+        end = words[j - 1].end()
+        mention = _subject_before(pre[:end])
+        if mention:
+            return mention, verb
+    m = re.search(r"\baccording to ([^,.;:]+)", pre)
+    if m and (mention := classify_phrase(m.group(1))):
+        return mention, "according to"
+    return None
+
+
+def _appositive(words, j: int) -> bool:
+    return j > 1 and words[j - 1].group() == ","
+
+
+# Where a subject phrase cannot reach past: punctuation, and words that start a clause.
+_CHUNK_STOP = re.compile(r"[,:;()\[\]“”\".!?]|\s[–—-]\s|\b(?:that|to|of|in|on|by|with|from|after|before|about|"
+                         r"when|while|which|who|whom|because|if|but|and|or)\b(?=\s)|" + MASK)
+
+
+def _subject_before(s: str) -> Mention | None:
+    """The speaker phrase ending ``s``: a name, pronoun, body or description, past an appositive."""
+    s = s.rstrip()
+    if s.endswith(",") or s.endswith(")"):  # "Gloria Allred, who represents 27 victims, has told"
+        inner = s[:-1]
+        cut = max(inner.rfind(","), inner.rfind("("))
+        if cut > 0:
+            found = _subject_before(inner[:cut])
+            if found:
+                return found
+        return None
+    stops = list(_CHUNK_STOP.finditer(s))
+    chunk = s[stops[-1].end():] if stops else s
+    # "spokesperson for X" and "House of Commons" cross a stop word: allow one.
+    if len(stops) >= 1 and stops[-1].group().strip() in ("for", "of"):
+        prev = s[stops[-2].end() if len(stops) > 1 else 0:]
+        mention = classify_phrase(prev)
+        if mention:
+            return mention
+    toks = chunk.split()
+    for n in range(min(8, len(toks)), 0, -1):
+        mention = classify_phrase(" ".join(toks[-n:]))
+        if mention:
+            return mention
+    return None
+
+
+def _author_of_text(s: str) -> Mention | None:
+    """"Lord Mandelson's birthday message to Epstein" / "His message" -> the author."""
+    m = re.search(r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*|[Hh]is|[Hh]er|[Tt]heir)[’']s?\s+(?:[\w\-]+\s+){0,2}(\w+)(?:\s+(?:to|for)\s+[\w ]+)?\s*$", s)
+    if not m or m.group(2).lower() not in TEXT_NOUNS:
+        return None
+    who = m.group(1)
+    pron = {"his": "he", "her": "she", "their": "they"}.get(who.lower())
+    return classify_phrase(pron or who)
+
+
+class _ArticleContext:
+    """What attribution knows of one article: its names, their genders, roles and the target."""
+
+    def __init__(self, masked: str, target: Target):
+        self.target = target
+        self.names = person_names(masked)
+        surname = target.name.split()[-1]
+        found = [n for _, n, _ in self.names]
+        self.canon = canonical_names(found)
+        for n in found:
+            if n.split()[-1] == surname:
+                self.canon[n] = target.name
+        self.gender: dict[str, str] = {}
+        for _, n, g in self.names:
+            if g:
+                self.gender.setdefault(self.canon[n], g)
+        self.masked = masked
+        self.roles = _roles(masked, self.canon)
+        self.people = set(self.canon.values()) | {target.name}
+        self.subjects = [(i, n, g) for i, n, g in self.names if _subject_position(masked, i, n)]
+        self.target_aliases = {a.lower() for a in target.aliases if a[:1].islower() or a.lower().startswith("the ")}
+
+    def canonical(self, name: str) -> str:
+        if name in self.canon:
+            return self.canon[name]
+        last = name.split()[-1]
+        if last == self.target.name.split()[-1]:
+            return self.target.name
+        for n, c in self.canon.items():
+            if n.split()[-1] == last:
+                return c
+        return name
+
+    def resolve(self, mention: Mention, offset: int, done: list[Quote]) -> str | None:
+        if mention.kind == "name":
+            return self.canonical(mention.text)
+        if mention.kind == "body":
+            return mention.text
+        if mention.kind == "pronoun":
+            return self._antecedent(mention.gender, offset, done)
+        return self._description(mention.text, offset, done)
+
+    def _antecedent(self, gender: str | None, offset: int, done: list[Quote]) -> str | None:
+        """Who "he"/"she" before ``offset`` refers to: people known to have that gender first,
+        then anyone whose gender is unknown."""
+        if gender:
+            found = self._salient(lambda n: self.gender.get(n) == gender, offset, done)
+            if found:
+                return found
+        return self._salient(lambda n: gender is None or self.gender.get(n) in (None, gender), offset, done)
+
+    def _salient(self, fits, offset: int, done: list[Quote]) -> str | None:
+        """By salience: a subject named earlier in the same paragraph, then a recent quote's
+        speaker, then an earlier subject, then any name."""
+        ok = lambda n: n is not None and fits(n)
+        para_start = self.masked.rfind("\n", 0, offset) + 1
+        here = [self.canonical(n) for i, n, _ in self.subjects if para_start <= i < offset]
+        here = [n for n in here if ok(n)]
+        if here:
+            return here[-1]
+        for q in reversed(done):
+            if q.speaker in self.people and ok(q.speaker) and self.masked.count("\n", q.end, offset) <= RECENT_PARAGRAPHS:
+                return q.speaker
+        earlier = [self.canonical(n) for i, n, _ in self.subjects if i < offset and ok(self.canonical(n))]
+        if earlier:
+            return earlier[-1]
+        near = [self.canonical(n) for i, n, _ in self.names if i < offset and ok(self.canonical(n))]
+        return near[-1] if near else None
+
+    def _description(self, desc: str, offset: int, done: list[Quote]) -> str | None:
+        low = desc.lower()
+        if "the " + low in self.target_aliases or low in self.target_aliases:
+            return self.target.name
+        m = re.match(r"(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)\s+for\s+(?:the\s+)?(.+)", desc)
+        if m:
+            who = strip_titles(m.group(1))
+            return "spokesperson for " + self.canonical(who) if who else desc
+        if re.search(r"prime minister[’']s (?:official )?spokes", low):
+            return "Downing Street"
+        for role, name in self.roles.items():
+            if low == role or low.endswith(" " + role):
+                return name
+        head = low.split()[-1]
+        if head in PERSON_ROLES:  # "the health secretary" after "Wes Streeting also backed ..."
+            return self._antecedent(None, offset, done) or desc
+        if head in ("spokesperson", "spokesman", "spokeswoman") and len(low.split()) == 1:
+            m = None
+            for m in re.finditer(r"([\w’' ]{0,40}?)\b(?:spokesperson|spokesman|spokeswoman)\b", self.masked[:offset]):
+                pass
+            fuller = classify_phrase(m.group(0).strip()) if m else None
+            if fuller and fuller.text.lower() != low:
+                return self.resolve(fuller, offset, done)
+        return desc
+
+
+_VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
+                      r"has|had|have|was|is|were|would|will|did|does)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"
+                      r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes)\b")
+
+
+def _subject_position(masked: str, i: int, name: str) -> bool:
+    """A name standing as a clause's subject: at a sentence start, or right before a verb."""
+    j = i - 1
+    while j >= 0 and masked[j] in " \t":
+        j -= 1
+    k = masked.find(name.split()[-1], i)
+    after = masked[k + len(name.split()[-1]):k + len(name.split()[-1]) + 100] if k >= 0 else ""
+    return j < 0 or masked[j] in ".!?\n:" or bool(_VERBISH.match(after))
+
+
+def _roles(masked: str, canon: dict[str, str]) -> dict[str, str]:
+    """Offices named next to a person in the article: "Prime Minister Sir Keir Starmer",
+    "Conservative leader Kemi Badenoch", "Gloria Allred, the lawyer," -> role -> name."""
+    from quotestance.model.constants import HONORIFICS, ROLE_WORDS
+
+    roles: dict[str, str] = {}
+
+    def add(role: str, name: str) -> None:
+        name = canon.get(name, name)
+        role = role.lower().strip()
+        roles.setdefault(role, name)
+        roles.setdefault(role.split()[-1], name)
+
+    for m in CAP_RUN.finditer(masked):
+        words = m.group().split()
+        lead = []
+        while words and (words[0] in ROLE_WORDS or words[0] in HONORIFICS):
+            w = words.pop(0)
+            if w not in HONORIFICS:
+                lead.append(w)
+        if lead and 1 <= len(words) <= 3 and any(w in PERSON_ROLE_TITLES for w in lead):
+            add(" ".join(lead), " ".join(words))
+    heads = "|".join(sorted(PERSON_ROLES))
+    for m in re.finditer(rf"\b((?i:(?:[a-z][\w\-]*[ \t]+)?(?:{heads})))[ \t]+((?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr)[ \t]+)?"
+                         r"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){0,2})\b", masked):
+        if m.group(3).split()[0] not in ROLE_WORDS:
+            add(m.group(1), m.group(3))
+    for m in re.finditer(rf"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){{0,2}}),\s+(?:the|a)\s+([\w\- ]{{0,30}}?\b(?:{heads}))\b", masked):
+        add(m.group(2), m.group(1))
+    return roles

@@ -1,0 +1,91 @@
+"""Word lists for attribution. Written from the development articles and standard newsroom usage
+(textacy's reporting-verb list was the starting point for SPEECH_VERBS)."""
+from __future__ import annotations
+
+# Reporting verbs, every inflection we accept as a cue ("said", "told LBC", "wrote in an email").
+_VERB_STEMS = {
+    "say": "say says said saying", "tell": "tell tells told telling", "add": "add adds added adding",
+    "write": "write writes wrote writing written", "state": "state states stated",
+    "insist": "insist insists insisted insisting", "claim": "claim claims claimed claiming",
+    "argue": "argue argues argued arguing", "warn": "warn warns warned warning",
+    "ask": "ask asks asked asking", "reply": "reply replies replied replying",
+    "respond": "respond responds responded responding", "explain": "explain explains explained",
+    "continue": "continue continues continued continuing", "admit": "admit admits admitted admitting",
+    "confirm": "confirm confirms confirmed", "declare": "declare declares declared",
+    "comment": "comment comments commented", "tweet": "tweet tweets tweeted",
+    "post": "post posts posted", "reveal": "reveal reveals revealed", "acknowledge": "acknowledge acknowledges acknowledged",
+    "concede": "concede concedes conceded", "stress": "stress stresses stressed",
+    "suggest": "suggest suggests suggested", "recall": "recall recalls recalled",
+    "read": "reads read", "describe": "describe describes described describing",
+    "call": "call calls called calling", "urge": "urge urges urged urging", "demand": "demand demands demanded",
+    "accuse": "accuse accuses accused", "condemn": "condemn condemns condemned",
+    "brand": "brand brands branded", "label": "labelled labeled", "praise": "praise praises praised",
+    "defend": "defend defends defended defending", "deny": "deny denies denied", "note": "note notes noted",
+    "announce": "announce announces announced", "insist2": "maintain maintains maintained",
+    "say2": "put puts", "go": "went goes", "blast": "blast blasts blasted", "hit": "hit hits",
+    "predict": "predict predicts predicted", "promise": "promise promises promised",
+    "pledge": "pledge pledges pledged", "vow": "vow vows vowed", "agree": "agree agrees agreed",
+    "complain": "complain complains complained", "remark": "remark remarks remarked",
+    "quip": "quip quips quipped", "joke": "joke jokes joked", "exclaim": "exclaim exclaimed",
+    "express": "express expresses expressed", "feel": "felt", "believe": "believes believed",
+    "think": "thinks thought", "conclude": "conclude concludes concluded", "find": "found",
+    "show": "shows showed", "tell2": "informed informs", "message": "messaged texted emailed",
+    "hail": "hailed hails", "slam": "slammed slams", "criticise": "criticised criticized criticises",
+}
+SPEECH_VERBS = frozenset(w for forms in _VERB_STEMS.values() for w in forms.split())
+# Verbs that introduce someone's exact words only with a following colon or "that"; weaker cues.
+WEAK_VERBS = frozenset("felt believes believed thinks thought found shows showed put puts went goes".split())
+
+# Words between a subject and its verb that do not break the link: "Mandelson has also said".
+SKIP_BETWEEN = frozenset(
+    "has have had was is were also later then previously reportedly earlier once again today yesterday "
+    "immediately repeatedly simply bluntly just first further separately privately publicly subsequently "
+    "recently since already still had been would will did does do apparently allegedly".split())
+
+PRONOUNS = {"he": "m", "she": "f", "they": None, "him": "m", "her": "f"}
+
+# Honorifics and titles dropped from a personal name (ANNOTATION.md: the fullest name, no titles).
+HONORIFICS = frozenset(
+    "Sir Lord Lady Dame Baroness Baron Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Professor Rev Reverend "
+    "Sen Senator Rep Representative President King Queen Prince Princess Judge Justice Rt Hon".split())
+FEMALE_HONORIFICS = frozenset("Lady Dame Baroness Mrs Mrs. Ms Ms. Miss Queen Princess".split())
+MALE_HONORIFICS = frozenset("Sir Lord Baron Mr Mr. King Prince".split())
+# Capitalised words of office that precede a name ("Health Secretary Wes Streeting").
+ROLE_WORDS = frozenset(
+    "Prime Minister Secretary Minister Chancellor Leader Deputy Shadow Foreign Home Health Justice "
+    "Business Culture Defence Education Transport Treasury Commons Lords Speaker Chief Executive "
+    "Ambassador Commissioner Chair Chairman Chairwoman Director General Attorney Solicitor State "
+    "Labour Tory Conservative Reform Liberal Democrat Lib Dem SNP Green MP MPs Peer Senior Former "
+    "Opposition Party Permanent Under-Secretary Under Cabinet Office First Mayor Governor Lawyer "
+    "Veteran Backbench Backbencher Campaigner Presenter Journalist Editor Author Spokesman Spokeswoman "
+    "Spokesperson Official Officials Senator US UK British American Scottish Welsh Secretary-General".split())
+# Heads of multi-word names that are bodies, not people ("Foreign Office", "Downing Street").
+ORG_HEADS = frozenset(
+    "Office Street Party Government Committee Commission Council Department Ministry Police "
+    "Parliament Agency Service Authority Treasury Palace House Court Group Trust Foundation "
+    "Institute Bank Chase Union Company Corporation Council Board Cabinet Network Times Post "
+    "Guardian Telegraph Sun Mail BBC ITV Sky News Labour Conservatives Tories Mainstream".split())
+# Bodies named without an org head word.
+KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "Number 10": "Downing Street",
+                "Number Ten": "Downing Street", "Downing Street": "Downing Street",
+                "Foreign Office": "Foreign Office", "FCDO": "Foreign Office", "Labour": "Labour Party",
+                "the government": "government", "the Government": "government"}
+# Descriptions of speakers with no name: head nouns of "a senior Labour source", "one minister".
+SPEAKER_NOUNS = frozenset(
+    "spokesperson spokesman spokeswoman source sources official officials aide aides ally allies "
+    "insider insiders friend minister ministers MP MPs lawyer lawyers secretary leader statement "
+    "spokespeople representative representatives colleague colleagues critic critics figure figures "
+    "member members backbencher backbenchers peer peers campaigner campaigners government".split())
+# Written texts whose words belong to their author: "Lord Mandelson's message reads: ...".
+TEXT_NOUNS = frozenset(
+    "message messages note letter email emails statement post tweet text texts memo book entry "
+    "words remarks comments contribution".split())
+# Words that start a sentence with a capital but are never names.
+NOT_NAMES = frozenset(
+    "The A An But And Or So Yet It Its It's This That These Those There Their They He She His Her We "
+    "I In On At For From With Without After Before During When While If As Asked Speaking Writing "
+    "Meanwhile However Today Yesterday Earlier Later Last Now Then Read More Watch Listen Why How What "
+    "Who Where Mr Mrs Ms Sir Lord Lady One Some Many Several Both Each Any No Not Dear Also Still "
+    "According Despite Although Though Once Instead Following Responding Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday January February March April May June July August September "
+    "October November December".split())

@@ -1,0 +1,148 @@
+"""Speaker noun phrases: find the one next to a reporting verb, and name it canonically."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotestance.model.constants import (
+    FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, MALE_HONORIFICS, NOT_NAMES, ORG_HEADS, PRONOUNS,
+    ROLE_WORDS, SPEAKER_NOUNS,
+)
+
+_CAP = r"(?:[A-Z][\w’'.\-]*|No\.? 10)"
+# A run of capitalised words, with "of"/"for" inside: "Sir Keir Starmer", "House of Commons".
+CAP_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:(?:of|for)[ \t\u00a0]+)?{_CAP})*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker phrase as written, what kind it is, and (for people) its gender if known."""
+
+    text: str
+    kind: str  # "name", "body", "pronoun", "description"
+    gender: str | None = None
+
+
+def classify_phrase(phrase: str) -> Mention | None:
+    """What a noun phrase before or after a reporting verb names, or None if it names no speaker."""
+    phrase = re.sub(r"^(?:and|but|so|then|as|while|when)\s+", "", phrase.strip(" ,;–—-"), flags=re.I)
+    if not phrase:
+        return None
+    low = phrase.lower()
+    if low in PRONOUNS:
+        return Mention(low, "pronoun", PRONOUNS[low])
+    m = re.match(r"(?:(?:a|an|the|his|her|their)\s+)?((?:[\w-]+\s+)?(?:official\s+)?(?:spokesperson|spokesman|spokeswoman))\s+for\s+(.+)$", phrase, re.I)
+    if m and CAP_RUN.fullmatch(m.group(2).removeprefix("the ")):
+        return Mention(f"spokesperson for {m.group(2).removeprefix('the ')}", "description")
+    m = re.match(r"(?:the\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
+    if m and CAP_RUN.fullmatch(m.group(1)):
+        return Mention(f"spokesperson for {m.group(1)}", "description")
+    for body, canon in KNOWN_BODIES.items():
+        if phrase.endswith(body) and _only_modifiers(phrase[: -len(body)]):
+            return Mention(canon, "body")
+    # A name at the end wins over what precedes it: "Conservative leader Kemi Badenoch".
+    trail = _trailing_cap_run(phrase)
+    if trail:
+        core = trail
+        lead = phrase[: len(phrase) - len(trail)].strip()
+        if core.split()[-1] in ORG_HEADS and not _person_like(core):
+            if lead.lower() in ("", "the", "a"):
+                return Mention(core, "body")
+            return _description(phrase)
+        name = strip_titles(core)
+        if name and not any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
+            return Mention(name, "name", _gender(core))
+        if lead.lower() in ("", "the") and all(w in ROLE_WORDS for w in core.split()) and not core.isupper():
+            return Mention(core.lower(), "description")  # "the Prime Minister"
+    return _description(phrase)
+
+
+def _trailing_cap_run(phrase: str) -> str | None:
+    m = re.search(rf"{CAP_RUN.pattern}$", phrase)
+    return m.group() if m else None
+
+
+def _description(phrase: str) -> Mention | None:
+    words = phrase.split()
+    heads = [re.sub(r"[^\w’'-]", "", w).lower() for w in words[-3:]]
+    if any(h in SPEAKER_NOUNS for h in heads):
+        desc = re.sub(r"^(?:the|a|an|one|another|its|his|her|their)\s+", "", phrase, flags=re.I)
+        return Mention(desc, "description")
+    return None
+
+
+def _only_modifiers(prefix: str) -> bool:
+    return prefix.strip().lower() in ("", "the", "a", "a spokesperson for the", "a spokesman for the")
+
+
+def _person_like(core: str) -> bool:
+    return core.split()[0] in HONORIFICS
+
+
+def _gender(phrase: str) -> str | None:
+    first = phrase.split()[0]
+    return "f" if first in FEMALE_HONORIFICS else "m" if first in MALE_HONORIFICS else None
+
+
+def strip_titles(phrase: str) -> str:
+    """"Health Secretary Wes Streeting" -> "Wes Streeting"; "Ms Allred" -> "Allred"."""
+    words = [_POSSESSIVE.sub("", w) if i == len(phrase.split()) - 1 else w
+             for i, w in enumerate(phrase.split())]
+    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in ROLE_WORDS or words[0] in ORG_HEADS
+                              or words[0].isupper() or words[0] in ("of", "for", "and")):
+        words.pop(0)
+    if words and words[0] in HONORIFICS:
+        return ""
+    return " ".join(words)
+
+
+def canonical_names(names: list[str]) -> dict[str, str]:
+    """Map each name to the fullest form in the article that ends with the same surname."""
+    fullest: dict[str, str] = {}
+    for n in names:
+        key = n.split()[-1]
+        if len(n.split()) > len(fullest.get(key, "").split()):
+            fullest[key] = n
+    return {n: fullest[n.split()[-1]] for n in names}
+
+
+def person_names(text: str) -> list[tuple[int, str, str | None]]:
+    """``(offset, name, gender)`` of the personal names in ``text``, in order.
+
+    A name is a run of capitalised words of which at most three, after titles and office words
+    are stripped, are left; runs ending in an organisation word are bodies, not names.
+    """
+    out = []
+    for m in CAP_RUN.finditer(text):
+        run = m.group()
+        words = run.split()
+        if words[-1] in ORG_HEADS or words[-1].rstrip("’'s") in ORG_HEADS:
+            continue
+        name = strip_titles(run)
+        if not name or len(name.split()) > 3 or any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
+            continue
+        out.append((m.start(), name, _gender(run), len(name.split()) == 1 and len(words) == 1
+                    and _sentence_initial(text, m.start())))
+    # A lone capitalised word at a sentence start is a name only if the article also uses it
+    # where capitals prove nothing else: mid-sentence, or as the surname of a longer name.
+    # A lone word is a name only when the article also gives it with a first name or a title,
+    # or uses it often (an article that only ever says "Starmer"): not "Chamber", "Congress".
+    full = {n.split()[-1] for _, n, _, _ in out if len(n.split()) > 1}
+    titled = {strip_titles(m.group()) for m in CAP_RUN.finditer(text) if m.group().split()[0] in HONORIFICS}
+    counts = {}
+    for _, n, _, _ in out:
+        counts[n] = counts.get(n, 0) + 1
+    keep = lambda n: len(n.split()) > 1 or n in full or n in titled or counts[n] >= LONE_NAME_MIN_COUNT
+    return [(i, n, g) for i, n, g, _ in out if keep(n)]
+
+
+# A lone capitalised word seen this often in one article is taken as a surname (c04's "Starmer").
+LONE_NAME_MIN_COUNT = 3
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t“‘\"'":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:"
