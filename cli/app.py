@@ -19,6 +19,7 @@ labels_app = typer.Typer(help="Check and review the labelled quote spans in labe
 app.add_typer(labels_app, name="labels")
 
 DEFAULT_LABELS = Path("labels")
+LabelsOpt = Annotated[Path, typer.Option("--labels", help="The labels folder.")]
 
 LabelsDir = Annotated[
     Path,
@@ -26,26 +27,28 @@ LabelsDir = Annotated[
 ]
 
 
-@labels_app.command("check")
-@handled
-def labels_check(root: LabelsDir = DEFAULT_LABELS) -> None:
-    """Check the labels and print their counts, or every problem found (exit 1).
+ModelOpt = Annotated[Optional[Path], typer.Option("--model", help="A trained model file (its .card.json beside it); default: the shipped model.")]
+TargetOpt = Annotated[Optional[str], typer.Option("--target", help="Tag stance toward this person instead of the model's target.")]
+AliasOpt = Annotated[Optional[list[str]], typer.Option("--alias", help="Another name for --target (repeatable).")]
 
-    Example: quotestance labels check labels/
-    """
-    from quotestance.cli.render import print_counts
-    from quotestance.training.labels import read_labels
 
-    if not root.is_dir():
-        fail(f"{root}: no such folder")
-    labels, problems = read_labels(root)
-    if problems:
-        for p in problems:
-            typer.echo(str(p), err=True)
-        fail(f"{len(problems)} problem(s) in {root}")
-    print_counts(labels)
+def target_from_options(name: str | None, aliases: list[str] | None):
+    """The --target and --alias options as a Target, or None for the model's own."""
+    from quotestance.model.target import Target
+
+    if name is None:
+        if aliases:
+            fail("--alias needs --target")
+        return None
+    if not name.strip():
+        fail("--target needs a name")
+    return Target(name.strip(), tuple(a.strip() for a in aliases or () if a.strip()))
 
 
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+# Each module registers its commands on `app` when imported.
+from quotestance.cli import cmd_tag, cmd_train  # noqa: E402,F401

@@ -38,6 +38,9 @@ def classify_phrase(phrase: str) -> Mention | None:
     m = re.match(r"(?:the\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
     if m and CAP_RUN.fullmatch(m.group(1)):
         return Mention(f"spokesperson for {m.group(1)}", "description")
+    m = re.fullmatch(rf"(?:(?:a|an|the)\s+)?({CAP_RUN.pattern})\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)", phrase)
+    if m and (m.group(1) in KNOWN_BODIES or m.group(1).split()[-1] in ORG_HEADS):
+        return Mention(KNOWN_BODIES.get(m.group(1), m.group(1)), "body")  # rule 10: a body's spokesperson is the body
     for body, canon in KNOWN_BODIES.items():
         if phrase.endswith(body) and _only_modifiers(phrase[: -len(body)]):
             return Mention(canon, "body")

@@ -83,3 +83,32 @@ def score_article(predicted: list[Quote], gold: list[Quote]) -> SpanScore:
         if i not in used_p:
             score.errors.append(f"extra   {p.doc}:{p.start} {p.quote[:60]!r}")
     return score
+
+
+def extraction_scores(labels, target=None) -> dict[str, SpanScore]:
+    """Span and speaker scores over the development and the unseen articles."""
+    from collections import defaultdict
+
+    from quotestance.model.attribute import attribute
+    from quotestance.model.extract import extract_quotes
+    from quotestance.model.target import MANDELSON
+
+    gold = defaultdict(list)
+    for q in labels.quotes:
+        gold[q.doc].append(q)
+    out = {"development": SpanScore(), "unseen": SpanScore()}
+    for doc, text in labels.articles.items():
+        pred = attribute(text, list(extract_quotes(text, doc)), target or MANDELSON)
+        out["unseen" if doc in UNSEEN else "development"].add(score_article(pred, gold[doc]))
+    return out
+
+
+def extraction_report(labels) -> str:
+    """The span/speaker table as text."""
+    lines = [f"{'spans and speakers':22s} {'P':>6s} {'R':>6s} {'F1':>6s} {'exact F1':>9s} {'speaker acc':>12s}  (labelled spans)"]
+    for name, s in extraction_scores(labels).items():
+        f = s.figures()
+        lines.append(f"{name:22s} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f} {f['exact_f1']:9.3f} "
+                     f"{f['speaker_accuracy']:12.3f}  ({s.gold})")
+    lines.append("unseen = " + ", ".join(sorted(UNSEEN)) + " (kept out of sight while the rules were written)")
+    return "\n".join(lines)

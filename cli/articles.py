@@ -1,0 +1,89 @@
+"""Reading articles from files, folders and stdin; HTML reduced to its text."""
+from __future__ import annotations
+
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+
+from quotestance.model.text import ArticleError, decode_article
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+# Largest article read; a news article is a few KB, this bounds memory on a stray file.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Files as given, folders as their articles (sorted), "-" for stdin; raise on what is missing."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES and f.is_file())
+            if not found:
+                raise ArticleError(f"{p}: no articles (.txt, .html) in this folder")
+            out.extend(found)
+        elif path.is_file():
+            out.append(p)
+        else:
+            raise ArticleError(f"{p}: no such file or folder")
+    return out
+
+
+def read_article(name: str) -> str:
+    """One article's text, as the offsets index it."""
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        with open(name, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB, not a news article")
+    text = decode_article(data, name)
+    if name.lower().endswith((".html", ".htm")):
+        text = html_to_text(text)
+    return text
+
+
+def iter_articles(paths: list[str]) -> Iterator[tuple[str, str]]:
+    """``(name, text)`` for each article, read one at a time."""
+    for name in expand(paths):
+        yield name, read_article(name)
+
+
+class _TextOf(HTMLParser):
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "title"}
+    SKIP = {"script", "style", "noscript", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, one block element per line."""
+    p = _TextOf()
+    p.feed(html)
+    p.close()
+    lines = (" ".join(line.split()) for line in "".join(p.parts).split("\n"))
+    return "\n".join(line for line in lines if line) + "\n"

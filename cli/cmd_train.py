@@ -1,0 +1,91 @@
+"""`quotestance train`, `evaluate` and `labels check`: the retraining job."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from quotestance.cli.app import DEFAULT_LABELS, LabelsDir, LabelsOpt, app, labels_app
+from quotestance.cli.errors import fail, handled
+
+
+@labels_app.command("check")
+@handled
+def labels_check(root: LabelsDir = DEFAULT_LABELS) -> None:
+    """Check the labels and print their counts, or every problem found (exit 1).
+
+    Example: quotestance labels check labels/
+    """
+    from quotestance.cli.render import print_counts
+    from quotestance.training.labels import read_labels
+
+    if not root.is_dir():
+        fail(f"{root}: no such folder")
+    labels, problems = read_labels(root)
+    if problems:
+        for p in problems:
+            typer.echo(str(p), err=True)
+        fail(f"{len(problems)} problem(s) in {root}")
+    print_counts(labels)
+
+
+@app.command()
+@handled
+def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
+             extraction_only: Annotated[bool, typer.Option("--extraction-only", help="Only span and speaker figures.")] = False) -> None:
+    """Measure extraction, attribution and stance against the labels, by article.
+
+    Spans and speakers are scored on the development articles and, separately, on the
+    articles kept unseen while the rules were written; stance by leave-one-article-out
+    cross-validation next to the baselines.
+
+    Example: quotestance evaluate --labels labels/
+    """
+    from quotestance.training.evaluate import evaluate as run, format_report
+    from quotestance.training.labels import load_labels
+    from quotestance.training.spans import extraction_report
+
+    data = load_labels(labels)
+    typer.echo(extraction_report(data))
+    if not extraction_only:
+        typer.echo("\nstance toward " + "Peter Mandelson")
+        typer.echo(format_report(run(data)))
+
+
+@app.command()
+@handled
+def train(labels: LabelsOpt = DEFAULT_LABELS,
+          out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model; default: the shipped model.")] = None) -> None:
+    """Retrain the stance model from the labels and show whether it improved.
+
+    Refuses labels with problems (see `quotestance labels check`). The new model and its
+    card replace the old ones atomically; the old pair is kept as *.previous.
+
+    Example: quotestance train --labels labels/
+    """
+    from quotestance.model.stance import DATA, MODEL_FILE, StanceModel
+    from quotestance.training.evaluate import format_report
+    from quotestance.training.labels import LabelsInvalid, read_labels
+    from quotestance.training.train import train as fit
+
+    data, problems = read_labels(labels)
+    if problems:
+        for p in problems:
+            typer.echo(str(p), err=True)
+        raise LabelsInvalid(problems)
+    path = out or DATA / MODEL_FILE
+    try:
+        old = StanceModel.load(path).card["evaluation"]
+    except ValueError:
+        old = None
+    typer.echo(f"training on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)
+    card = fit(data, path)
+    new = card["evaluation"]
+    typer.echo(format_report(new))
+    if old:
+        d = new["model"]["macro_f1"] - old["model"]["macro_f1"]
+        typer.echo(f"\nmacro-F1 {old['model']['macro_f1']:.3f} -> {new['model']['macro_f1']:.3f} ({d:+.3f}) against the previous model")
+    typer.echo(f"wrote {path} and its card", err=True)
+
+

@@ -1,0 +1,103 @@
+"""Features for stance toward a target: masked quote words, its paragraph, and cues.
+
+Everything here is stateless per quote except the fitted vectorizers, which live in the one
+Pipeline that cross-validation refits per fold (see training/pipeline.py).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from quotestance.model.record import Quote
+from quotestance.model.target import MANDELSON, Target
+
+TARGET_TOKEN = "TARGETX"  # what every mention of the target becomes, so no story's names are learned
+# Negators from VADER's NEGATE list, trimmed to the common ones.
+NEGATIONS = frozenset("not no never nothing nobody none nor neither cannot can't don't doesn't didn't "
+                      "isn't wasn't won't wouldn't shouldn't couldn't hasn't haven't aren't n't".split())
+_WORD = re.compile(r"[\w’']+")
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+
+
+def mask_target(text: str, target: Target) -> str:
+    """Replace every mention of the target with TARGET_TOKEN."""
+    return _target_re(target).sub(TARGET_TOKEN, text)
+
+
+@lru_cache(maxsize=8)
+def _target_re(target: Target) -> re.Pattern:
+    return target.pattern()
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_scores(text: str) -> dict[str, float]:
+    """VADER's neg/neu/pos/compound for a text (lexicon shipped in the vaderSentiment package)."""
+    return _vader().polarity_scores(text)
+
+
+def cue_features(q: Quote, target: Target) -> dict[str, float]:
+    """Hand-made features of one quote: target reference, speaker, cue verb, negation, sentiment."""
+    quote_m = mask_target(q.quote, target)
+    rel = q.start - q.context_start
+    around = q.context[:max(0, rel - 1)] + " " + q.context[rel + len(q.quote) + 1:]
+    around_m = mask_target(around, target)
+    words = [w.lower() for w in _WORD.findall(q.quote)]
+    v = vader_scores(q.quote)
+    cue = (q.cue or "none").split()[0].lower()
+    feats = {
+        "quote_names_target": float(TARGET_TOKEN in quote_m),
+        "paragraph_names_target": float(TARGET_TOKEN in around_m),
+        "quote_he_pronoun": float(bool(_HE.search(q.quote))),
+        "speaker_is_target": float(q.speaker == target.name),
+        "speaker_unknown": float(q.speaker is None),
+        "negations": float(sum(w in NEGATIONS or w.endswith("n't") for w in words)),
+        "question": float("?" in q.quote),
+        "first_person": float(any(w in ("i", "i'm", "i’m", "me", "my") for w in words)),
+        "short_fragment": float(len(words) <= 4),
+        "vader_compound": v["compound"],
+        "vader_pos": v["pos"],
+        "vader_neg": v["neg"],
+        "vader_paragraph": vader_scores(around)["compound"],
+        f"cue={cue}": 1.0,
+    }
+    return feats
+
+
+class QuoteFeatures(BaseEstimator, TransformerMixin):
+    """Quote records -> dicts of text fields and cue features for the vectorizers downstream.
+
+    ``part`` picks what to emit: "quote" (masked quote text), "context" (masked paragraph
+    around the quote) or "cues" (a feature dict).
+    """
+
+    def __init__(self, part: str = "quote", target: Target = MANDELSON):
+        self.part = part
+        self.target = target
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        if self.part == "quote":
+            return [mask_target(q.quote, self.target) for q in X]
+        if self.part == "context":
+            out = []
+            for q in X:
+                rel = q.start - q.context_start
+                around = q.context[:max(0, rel - 1)] + " QUOTE " + q.context[rel + len(q.quote) + 1:]
+                out.append(mask_target(around, self.target))
+            return out
+        if self.part == "cues":
+            return [cue_features(q, self.target) for q in X]
+        raise ValueError(f"unknown part {self.part!r}")
+
+    def get_feature_names_out(self, input_features=None):
+        return None

@@ -1,0 +1,66 @@
+"""Quote extraction on hand-made tricky cases and on the real articles."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import article
+from quotestance.model.extract import extract_quotes
+
+
+def spans(text: str) -> list[str]:
+    out = [q.quote for q in extract_quotes(text)]
+    for q in extract_quotes(text):
+        assert text[q.start:q.end] == q.quote
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said “I regret it.” Then he left.", ["I regret it."]),
+    ('She said "it is over" and left.', ["it is over"]),
+    ("“It was wrong,\" she said.", ["It was wrong,"]),  # opens curly, closes straight
+    ("“I regret it,” he said, “very deeply.”", ["I regret it,", "very deeply."]),  # interrupted
+    ("“First paragraph of the email.\n“Second and last.”", ["First paragraph of the email.", "Second and last."]),
+    ("“Once upon a time, a man they call '(illegible)' parachuted into my life.”",
+     ["Once upon a time, a man they call '(illegible)' parachuted into my life."]),  # nested
+    ("«Nous verrons», a-t-il dit.", ["Nous verrons"]),
+    ("Mandelson ‘should resign’ if he doesn’t help, says lawyer", ["should resign"]),
+    ("He called Epstein his 'best pal' in 2003.", ["best pal"]),
+])
+def test_spans(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Epstein’s friends don’t talk about the ’90s or the Lords' reform.",
+    "It’s the peers' and the MPs' view, isn't it?",
+    "an alleged “birthday book” given to Epstein in 2003",
+    'the book, titled "The First Fifty Years", was released',
+    "He was known as the “Prince of Darkness” in Westminster.",
+    "No quotation marks at all here.",
+    "",
+])
+def test_no_quote(text):
+    assert spans(text) == []
+
+
+def test_unclosed_quote_stops_at_its_paragraph():
+    text = "He said “this never closes.\nThe next paragraph is the writer's.\nAnd “a real one” here."
+    assert spans(text) == ["this never closes.", "a real one"]
+
+
+def test_stray_apostrophe_does_not_swallow_the_paragraph():
+    text = "The MPs' vote came after ‘a long debate’ in the chamber."
+    assert spans(text) == ["a long debate"]
+
+
+def test_truncated_article_last_quote_runs_to_the_end():
+    text = article("c16.txt")
+    assert spans(text)[-1] == "Well, Mr Speaker, he talks"
+
+
+def test_seed_article_every_span_is_in_one_paragraph():
+    text = article("000_7e3b9d3d92a42027.txt")
+    found = list(extract_quotes(text))
+    assert len(found) >= 45
+    assert all("\n" not in q.quote and q.context[q.start - q.context_start:][:len(q.quote)] == q.quote for q in found)
+    assert "birthday book" not in [q.quote for q in found]

@@ -1,0 +1,76 @@
+"""The stance pipeline and the baselines it is measured against, all scikit-learn estimators."""
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
+
+from quotestance.model.features import QuoteFeatures, vader_scores
+from quotestance.model.record import STANCES
+from quotestance.model.target import MANDELSON, Target
+
+# Feature groups of the model; each can be left out to measure what it adds.
+FEATURE_GROUPS = ("quote_words", "quote_chars", "context_words", "cues")
+# Chosen before any evaluation and not tuned: scikit-learn's default C, balanced classes
+# (supporting is the rarest stance, about one quote in seven).
+C = 1.0
+RANDOM_STATE = 0
+
+
+def stance_pipeline(target: Target = MANDELSON, groups: tuple[str, ...] = FEATURE_GROUPS) -> Pipeline:
+    """Quote records in, stance out; every fitted step inside, so CV refits it all per fold."""
+    parts = {
+        "quote_words": make_pipeline(QuoteFeatures("quote", target),
+                                     TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+        "quote_chars": make_pipeline(QuoteFeatures("quote", target),
+                                     TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+        "context_words": make_pipeline(QuoteFeatures("context", target),
+                                       TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True, min_df=2)),
+        "cues": make_pipeline(QuoteFeatures("cues", target), DictVectorizer()),
+    }
+    union = FeatureUnion([(g, parts[g]) for g in groups])
+    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=RANDOM_STATE)
+    return Pipeline([("features", union), ("clf", clf)])
+
+
+def tfidf_baseline() -> Pipeline:
+    """Plain word+char TF-IDF and logistic regression on the raw quote text."""
+    union = FeatureUnion([
+        ("words", make_pipeline(QuoteFeatures("quote", Target("\x00")), TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True))),
+        ("chars", make_pipeline(QuoteFeatures("quote", Target("\x00")), TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True))),
+    ])
+    return Pipeline([("features", union),
+                     ("clf", LogisticRegression(max_iter=2000, random_state=RANDOM_STATE))])
+
+
+class ConstantBaseline(BaseEstimator, ClassifierMixin):
+    """Always predicts one stance (neutral: what a user assumes of an unread quote)."""
+
+    def __init__(self, label: str = "neutral"):
+        self.label = label
+
+    def fit(self, X, y):
+        self.classes_ = np.array(STANCES)
+        return self
+
+    def predict(self, X):
+        return np.array([self.label] * len(X))
+
+
+class VaderBaseline(BaseEstimator, ClassifierMixin):
+    """VADER's compound score on the quote: >= 0.05 supporting, <= -0.05 criticising
+    (the thresholds VADER's authors recommend), neutral between."""
+
+    def fit(self, X, y):
+        self.classes_ = np.array(STANCES)
+        return self
+
+    def predict(self, X):
+        out = []
+        for q in X:
+            c = vader_scores(q.quote)["compound"]
+            out.append("supporting" if c >= 0.05 else "criticising" if c <= -0.05 else "neutral")
+        return np.array(out)
