@@ -32,11 +32,19 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
     out: list[Quote] = []
     for q in quotes:
         lo, hi = _sentence(masked, q)
-        found = _after_cue(masked[q.end + 1:hi]) or _before_cue(masked[lo:max(lo, q.start - 1)])
+        post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
+        found = _after_cue(post) or _before_cue(pre) or _tail_cue(post) or _clause_subject(pre)
         speaker = cue = mention = None
+        if found and found[1] == "subject of the sentence" and found[0].kind == "name" \
+                and ctx.canonical(found[0].text) not in ctx.people:
+            found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
         if found:
             mention, cue = found
-            speaker = ctx.resolve(mention, q.start, out)
+            at = q.start
+            if mention.kind == "pronoun":  # antecedents precede the pronoun, not just the quote
+                hits = list(re.finditer(rf"\b{mention.text}\b", pre, re.IGNORECASE))
+                at = lo + hits[-1].start() if hits else q.start
+            speaker = ctx.resolve(mention, at, out)
             mention_text = mention.text
         if speaker is None and not found:
             prev = out[-1] if out else None
@@ -46,6 +54,11 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
                 mention_text = None
         out.append(replace(q, speaker=speaker, cue=cue, mention=mention_text if found else None))
     return out
+
+
+def _breaks(text: str, a: int, b: int) -> int:
+    """Paragraph breaks between offsets a and b (a run of newlines is one break)."""
+    return len(re.findall(r"[\r\n]+", text[a:b])) if b > a else 0
 
 
 def _mask(text: str, quotes: list[Quote]) -> str:
@@ -101,6 +114,37 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
     return None
 
 
+def _tail_cue(post: str) -> tuple[Mention, str] | None:
+    """A sentence that ends in its attribution: "Mandelson 'lied repeatedly' to my team,
+    Starmer says" (headlines), or a headline quote then a colon and its speaker's verb
+    ("'Your friends love you': Lord Mandelson comforts ...")."""
+    m = re.search(r",\s+((?:[\w’'\-]+\s+){0,5}?[\w’'\-]+)\s+(says|said|claims|admits|warns|insists|tells\s+\w+)\s*[.!]?\s*$", post)
+    if m and MASK not in m.group(1) and (mention := classify_phrase(m.group(1))):
+        return mention, f"{m.group(2)} (end of sentence)"
+    m = re.search(r",\s+(says|said)\s+((?:[\w’'\-]+\s*){1,6})[.!]?\s*$", post)
+    if m and MASK not in m.group(2) and (mention := classify_phrase(_phrase_after(" " + m.group(2)))):
+        return mention, f"{m.group(1)} (end of sentence)"
+    m = re.match(r"[”’\"']?\s*:\s*((?:[A-Z][\w’'\-]*\s+){1,4})([a-z]+s)\b", post)
+    if m and (mention := classify_phrase(m.group(1))):
+        return mention, f"{m.group(2)} (headline)"
+    return None
+
+
+def _clause_subject(pre: str) -> tuple[Mention, str] | None:
+    """No reporting verb: the subject of the clause holding the quote speaks (fragments such as
+    'Mandelson has confessed to carrying on his friendship "for far longer ..."')."""
+    clause = re.split(r"[;:]|\b(?:after|because|although|while|when|as)\b|,\s+(?:and|but)\b", pre)[-1]
+    toks = re.findall(r"[\w’'\-]+|[,]", clause)
+    for n in range(min(5, len(toks)), 0, -1):
+        phrase = " ".join(toks[:n])
+        if "," in phrase or MASK in phrase:
+            continue
+        mention = classify_phrase(phrase)
+        if mention and mention.kind in ("name", "pronoun"):
+            return mention, "subject of the sentence"
+    return None
+
+
 def _phrase_after(s: str) -> str:
     """The noun phrase after an inverted verb: "a spokesperson for Lord Mandelson", "lawyer X"."""
     s = re.split(r"[,.;:!?“”\"()]|\s[–—-]\s", s, maxsplit=1)[0].strip()
@@ -147,9 +191,9 @@ _CHUNK_STOP = re.compile(r"[,:;()\[\]“”\".!?]|\s[–—-]\s|\b(?:that|to|of|
 def _subject_before(s: str) -> Mention | None:
     """The speaker phrase ending ``s``: a name, pronoun, body or description, past an appositive."""
     s = s.rstrip()
-    if s.endswith(",") or s.endswith(")"):  # "Gloria Allred, who represents 27 victims, has told"
+    if s.endswith((",", ")", "—", "–")):  # "Gloria Allred, who represents 27 victims, has told"
         inner = s[:-1]
-        cut = max(inner.rfind(","), inner.rfind("("))
+        cut = max(inner.rfind(","), inner.rfind("("), inner.rfind("—"), inner.rfind("–"))
         if cut > 0:
             found = _subject_before(inner[:cut])
             if found:
@@ -198,6 +242,8 @@ class _ArticleContext:
             if g:
                 self.gender.setdefault(self.canon[n], g)
         self.masked = masked
+        for n, g in _pronoun_genders(masked, self.names, self.canonical).items():
+            self.gender.setdefault(n, g)
         self.roles = _roles(masked, self.canon)
         self.people = set(self.canon.values()) | {target.name}
         self.subjects = [(i, n, g) for i, n, g in self.names if _subject_position(masked, i, n)]
@@ -224,12 +270,8 @@ class _ArticleContext:
         return self._description(mention.text, offset, done)
 
     def _antecedent(self, gender: str | None, offset: int, done: list[Quote]) -> str | None:
-        """Who "he"/"she" before ``offset`` refers to: people known to have that gender first,
-        then anyone whose gender is unknown."""
-        if gender:
-            found = self._salient(lambda n: self.gender.get(n) == gender, offset, done)
-            if found:
-                return found
+        """Who "he"/"she" before ``offset`` refers to: the most salient compatible person
+        (known gender equal, or unknown)."""
         return self._salient(lambda n: gender is None or self.gender.get(n) in (None, gender), offset, done)
 
     def _salient(self, fits, offset: int, done: list[Quote]) -> str | None:
@@ -241,8 +283,11 @@ class _ArticleContext:
         here = [n for n in here if ok(n)]
         if here:
             return here[-1]
+        if done and done[-1].speaker and done[-1].speaker not in self.people \
+                and _breaks(self.masked, done[-1].end, offset) <= 1 and fits(done[-1].speaker):
+            return done[-1].speaker  # "the spokesperson said ... He added that ..."
         for q in reversed(done):
-            if q.speaker in self.people and ok(q.speaker) and self.masked.count("\n", q.end, offset) <= RECENT_PARAGRAPHS:
+            if q.speaker in self.people and ok(q.speaker) and _breaks(self.masked, q.end, offset) <= RECENT_PARAGRAPHS:
                 return q.speaker
         earlier = [self.canonical(n) for i, n, _ in self.subjects if i < offset and ok(self.canonical(n))]
         if earlier:
@@ -260,12 +305,26 @@ class _ArticleContext:
             return "spokesperson for " + self.canonical(who) if who else desc
         if re.search(r"prime minister[’']s (?:official )?spokes", low):
             return "Downing Street"
-        for role, name in self.roles.items():
-            if low == role or low.endswith(" " + role):
-                return name
+        low = re.split(r"\s+(?:to|of|for|in|at)\s+", low)[0]  # "ambassador to the US" -> "ambassador"
+        if "the " + low in self.target_aliases:
+            return self.target.name
+        named = [n for i, role, n in self.roles if (low == role or low.endswith(" " + role)) and i < offset] or \
+                [n for i, role, n in self.roles if low == role or low.endswith(" " + role)]
+        if named:
+            return named[-1]
         head = low.split()[-1]
-        if head in PERSON_ROLES:  # "the health secretary" after "Wes Streeting also backed ..."
-            return self._antecedent(None, offset, done) or desc
+        if head in TEXT_NOUNS and done and done[-1].speaker:  # "the statement read"
+            return done[-1].speaker
+        if head in PERSON_ROLES and desc[:1].islower():
+            # "the health secretary" after "Wes Streeting also backed ...": a person named
+            # before this sentence (names inside it are someone else, e.g. an appositive).
+            sentence_start = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset))
+            found = self._antecedent(None, sentence_start, done)
+            if found is None and "\n" not in self.masked[:offset]:
+                # A headline's "says lawyer": the first person the story puts in subject position.
+                later = [n for i, n, _ in self.subjects if i > offset and self.canonical(n) != self.target.name]
+                found = self.canonical(later[0]) if later else None
+            return found or desc
         if head in ("spokesperson", "spokesman", "spokeswoman") and len(low.split()) == 1:
             m = None
             for m in re.finditer(r"([\w’' ]{0,40}?)\b(?:spokesperson|spokesman|spokeswoman)\b", self.masked[:offset]):
@@ -281,8 +340,36 @@ _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*)?(?:(?:also|then|later|imme
                       r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes)\b")
 
 
+def _pronoun_genders(masked: str, names, canonical) -> dict[str, str]:
+    """Gender of people from the article's own pronouns: a name in subject position at a
+    sentence start, or the only person in its sentence, gets a vote from each he/his/himself
+    or she/her/herself after it in that sentence ("Kemi Badenoch learned from her mistakes")."""
+    votes: dict[str, list[int]] = {}
+    for sent in re.finditer(r"[^.!?\n]+", masked):
+        inside = [(i, canonical(n)) for i, n, _ in names if sent.start() <= i < sent.end()]
+        if not inside:
+            continue
+        i, n = inside[0]
+        lead = masked[sent.start():i].strip(" \t\"“‘'")
+        if len({x for _, x in inside}) != 1 and lead not in ("", "But", "And", "Yet", "So"):
+            continue
+        rest = masked[i:sent.end()]
+        v = votes.setdefault(n, [0, 0])
+        v[0] += len(re.findall(r"\b(?:his|himself|he)\b", rest, re.IGNORECASE))
+        v[1] += len(re.findall(r"\b(?:her|herself|she)\b", rest, re.IGNORECASE))
+    return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
+
+
+# Lower-case words after which a name can still open a clause ("and Starmer said").
+_CLAUSE_OPENERS = frozenset("and but that while as when after before because so yet then".split())
+
+
 def _subject_position(masked: str, i: int, name: str) -> bool:
-    """A name standing as a clause's subject: at a sentence start, or right before a verb."""
+    """A name standing as a clause's subject: at a sentence start, or right before a verb and
+    not right after a verb or preposition ("to get Peter Mandelson fired" is no subject)."""
+    before = re.search(r"([A-Za-z’']+)[ \t]+$", masked[max(0, i - 30):i])
+    if before and before.group(1).islower() and before.group(1) not in _CLAUSE_OPENERS:
+        return False
     j = i - 1
     while j >= 0 and masked[j] in " \t":
         j -= 1
@@ -291,18 +378,23 @@ def _subject_position(masked: str, i: int, name: str) -> bool:
     return j < 0 or masked[j] in ".!?\n:" or bool(_VERBISH.match(after))
 
 
-def _roles(masked: str, canon: dict[str, str]) -> dict[str, str]:
-    """Offices named next to a person in the article: "Prime Minister Sir Keir Starmer",
-    "Conservative leader Kemi Badenoch", "Gloria Allred, the lawyer," -> role -> name."""
+def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
+    """Offices named next to a person in the article, as ``(offset, role, name)``:
+    "Prime Minister Sir Keir Starmer", "Conservative leader Kemi Badenoch",
+    "Gloria Allred, the lawyer,". Each role is also listed by its head noun ("minister")."""
     from quotestance.model.constants import HONORIFICS, ROLE_WORDS
 
-    roles: dict[str, str] = {}
+    roles: list[tuple[int, str, str]] = []
 
-    def add(role: str, name: str) -> None:
-        name = canon.get(name, name)
+    def add(at: int, role: str, name: str) -> None:
+        mention = classify_phrase(name)
+        if mention is None or mention.kind != "name":
+            return
+        name = canon.get(mention.text, mention.text)
         role = role.lower().strip()
-        roles.setdefault(role, name)
-        roles.setdefault(role.split()[-1], name)
+        roles.append((at, role, name))
+        if " " in role:
+            roles.append((at, role.split()[-1], name))
 
     for m in CAP_RUN.finditer(masked):
         words = m.group().split()
@@ -312,12 +404,14 @@ def _roles(masked: str, canon: dict[str, str]) -> dict[str, str]:
             if w not in HONORIFICS:
                 lead.append(w)
         if lead and 1 <= len(words) <= 3 and any(w in PERSON_ROLE_TITLES for w in lead):
-            add(" ".join(lead), " ".join(words))
+            add(m.start(), " ".join(lead), " ".join(words))
     heads = "|".join(sorted(PERSON_ROLES))
     for m in re.finditer(rf"\b((?i:(?:[a-z][\w\-]*[ \t]+)?(?:{heads})))[ \t]+((?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr)[ \t]+)?"
                          r"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){0,2})\b", masked):
         if m.group(3).split()[0] not in ROLE_WORDS:
-            add(m.group(1), m.group(3))
-    for m in re.finditer(rf"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){{0,2}}),\s+(?:the|a)\s+([\w\- ]{{0,30}}?\b(?:{heads}))\b", masked):
-        add(m.group(2), m.group(1))
-    return roles
+            add(m.start(), m.group(1), m.group(3))
+    for m in re.finditer(rf"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){{0,2}}),\s+(?:the|a)\s+([\w\- ]{{0,30}}?\b(?:{heads}))\b(?=,)", masked):
+        add(m.start(), m.group(2), m.group(1))
+    for m in re.finditer(rf"\b(?:the|a)\s+((?i:(?:[a-z][\w\-]*[ \t]+)?(?:{heads}))),\s+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){{0,2}}),", masked):
+        add(m.start(), m.group(1), m.group(2))
+    return sorted(roles)

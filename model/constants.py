@@ -30,7 +30,10 @@ _VERB_STEMS = {
     "express": "express expresses expressed", "feel": "felt", "believe": "believes believed",
     "think": "thinks thought", "conclude": "conclude concludes concluded", "find": "found",
     "show": "shows showed", "tell2": "informed informs", "message": "messaged texted emailed",
-    "hail": "hailed hails", "slam": "slammed slams", "criticise": "criticised criticized criticises",
+    "hail": "hailed hails", "confess": "confess confesses confessed confessing",
+    "apologise": "apologise apologises apologised apologising apologized", "gush": "gushed gushes",
+    "refer": "referred refers", "dub": "dubbed dubs", "affirm": "affirmed affirms", "cite": "citing cited cites",
+    "sign": "signs signed", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
 }
 SPEECH_VERBS = frozenset(w for forms in _VERB_STEMS.values() for w in forms.split())
 # Verbs that introduce someone's exact words only with a following colon or "that"; weaker cues.

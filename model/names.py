@@ -9,7 +9,7 @@ from quotestance.model.constants import (
     ROLE_WORDS, SPEAKER_NOUNS,
 )
 
-_CAP = r"(?:[A-Z][\w’'.\-]*|No\.? 10)"
+_CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w’'\-]*|No\.? 10)"
 # A run of capitalised words, with "of"/"for" inside: "Sir Keir Starmer", "House of Commons".
 CAP_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:(?:of|for)[ \t\u00a0]+)?{_CAP})*")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -41,13 +41,16 @@ def classify_phrase(phrase: str) -> Mention | None:
     m = re.fullmatch(rf"(?:(?:a|an|the)\s+)?({CAP_RUN.pattern})\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)", phrase)
     if m and (m.group(1) in KNOWN_BODIES or m.group(1).split()[-1] in ORG_HEADS):
         return Mention(KNOWN_BODIES.get(m.group(1), m.group(1)), "body")  # rule 10: a body's spokesperson is the body
+    m = re.fullmatch(rf"(?:(?:a|an|the)\s+)?({CAP_RUN.pattern})\s+(?:representative|spokesman|spokeswoman)", phrase)
+    if m and m.group(1) in KNOWN_BODIES:
+        return Mention(KNOWN_BODIES[m.group(1)], "body")
     for body, canon in KNOWN_BODIES.items():
         if phrase.endswith(body) and _only_modifiers(phrase[: -len(body)]):
             return Mention(canon, "body")
     # A name at the end wins over what precedes it: "Conservative leader Kemi Badenoch".
     trail = _trailing_cap_run(phrase)
     if trail:
-        core = trail
+        core = re.sub(r"^The\s+", "", trail)
         lead = phrase[: len(phrase) - len(trail)].strip()
         if core.split()[-1] in ORG_HEADS and not _person_like(core):
             if lead.lower() in ("", "the", "a"):
