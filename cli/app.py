@@ -51,4 +51,4 @@ def main() -> None:
 
 
 # Each module registers its commands on `app` when imported.
-from quotestance.cli import cmd_tag, cmd_train  # noqa: E402,F401
+from quotestance.cli import cmd_inspect, cmd_label, cmd_summary, cmd_tag, cmd_train  # noqa: E402,F401

@@ -108,6 +108,15 @@ th { background: #f3f3f3; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .s-none, mark.q.s-none { background: #fff8e1; border-color: #9e7b00; }
 .s-none .spk { background: #9e7b00; }
+@media (max-width: 52rem) {
+  body { padding: 1rem; }
+  .layout { flex-direction: column; gap: 1rem; }
+  .article { max-width: none; }
+  .details { position: sticky; top: auto; bottom: 0; align-self: stretch; flex: none;
+    max-height: 40vh; overflow-y: auto; box-shadow: 0 -2px 8px rgba(0, 0, 0, .12); }
+  .summary { overflow-x: auto; }
+  th, td { padding: .3rem .4rem; }
+}
 """ + "".join(
     f".s-{s}, mark.q.s-{s} {{ background: {bg}; border-color: {fg}; }}\n.s-{s} .spk {{ background: {fg}; }}\n"
     f".details blockquote.s-{s} {{ background: none; border-left-color: {fg}; }}\n"

@@ -152,3 +152,11 @@ def test_text_without_quotes():
     assert '<p class="para">First line.</p>' in page
     assert '<p class="para">Second &amp; last.</p>' in page
     assert "<mark" not in page and "No quotes." in page
+
+
+def test_narrow_screens_stack_the_article_and_the_details():
+    page = render(to_view("d.txt", TEXT, [quote(TEXT, "no", "Bob", "neutral")], "Zed"))
+    narrow = re.search(r"@media \(max-width: [\d.]+rem\) \{(.*?)\n\}", page, re.S)
+    assert narrow, "no narrow-screen rules"
+    assert ".layout { flex-direction: column;" in narrow.group(1)
+    assert ".summary { overflow-x: auto; }" in narrow.group(1)
