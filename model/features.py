@@ -14,6 +14,7 @@ from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
 
 TARGET_TOKEN = "TARGETX"  # what every mention of the target becomes, so no story's names are learned
+PERSON_TOKEN = "PERSONX"  # what every other capitalised name becomes, for the same reason
 # Negators from VADER's NEGATE list, trimmed to the common ones.
 NEGATIONS = frozenset("not no never nothing nobody none nor neither cannot can't don't doesn't didn't "
                       "isn't wasn't won't wouldn't shouldn't couldn't hasn't haven't aren't n't".split())
@@ -22,8 +23,14 @@ _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 
 
 def mask_target(text: str, target: Target) -> str:
-    """Replace every mention of the target with TARGET_TOKEN."""
-    return _target_re(target).sub(TARGET_TOKEN, text)
+    """Replace every mention of the target with TARGET_TOKEN, and every other run of two or
+    more capitalised words (a name: "Wes Streeting", "Keir Starmer") with PERSON_TOKEN."""
+    text = _target_re(target).sub(TARGET_TOKEN, text)
+    return _NAME_RUN.sub(PERSON_TOKEN, text)
+
+
+# Two or more capitalised words in a row, optionally after a title: names, not sentence starts.
+_NAME_RUN = re.compile(r"\b(?!(?:The|A|An|In|On|At|But|And|It|This|That|He|She|We|I|If|As|So)\b)(?:(?:Sir|Lord|Lady|Dame|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+\b")
 
 
 @lru_cache(maxsize=8)
@@ -74,7 +81,8 @@ def cue_features(q: Quote, target: Target) -> dict[str, float]:
 class QuoteFeatures(BaseEstimator, TransformerMixin):
     """Quote records -> dicts of text fields and cue features for the vectorizers downstream.
 
-    ``part`` picks what to emit: "quote" (masked quote text), "context" (masked paragraph
+    ``part`` picks what to emit: "quote" (masked quote text), "raw" (the quote as written, for
+    the baseline), "context" (masked paragraph
     around the quote) or "cues" (a feature dict).
     """
 
@@ -88,6 +96,8 @@ class QuoteFeatures(BaseEstimator, TransformerMixin):
     def transform(self, X):
         if self.part == "quote":
             return [mask_target(q.quote, self.target) for q in X]
+        if self.part == "raw":
+            return [q.quote for q in X]
         if self.part == "context":
             out = []
             for q in X:

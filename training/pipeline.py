@@ -39,8 +39,8 @@ def stance_pipeline(target: Target = MANDELSON, groups: tuple[str, ...] = FEATUR
 def tfidf_baseline() -> Pipeline:
     """Plain word+char TF-IDF and logistic regression on the raw quote text."""
     union = FeatureUnion([
-        ("words", make_pipeline(QuoteFeatures("quote", Target("\x00")), TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True))),
-        ("chars", make_pipeline(QuoteFeatures("quote", Target("\x00")), TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True))),
+        ("words", make_pipeline(QuoteFeatures("raw"), TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True))),
+        ("chars", make_pipeline(QuoteFeatures("raw"), TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True))),
     ])
     return Pipeline([("features", union),
                      ("clf", LogisticRegression(max_iter=2000, random_state=RANDOM_STATE))])
