@@ -1,0 +1,129 @@
+"""`quotestance tag`: formats, inputs (file, folder, HTML, stdin), target options, bad input."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ARTICLES, article
+from quotestance.cli.app import app
+from quotestance.model.record import STANCES
+from quotestance.model.stance import StanceModel
+from quotestance.model.tagger import tag_text
+from quotestance.model.target import Target
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def model():
+    return StanceModel.load()
+
+
+def test_jsonl_is_exactly_the_library_records(model):
+    path = str(ARTICLES / "c03.txt")
+    result = runner.invoke(app, ["tag", path, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    expected = tag_text(article("c03.txt"), path, model)
+    assert len(rows) == len(expected) > 0
+    text = article("c03.txt")
+    for row, q in zip(rows, expected):
+        assert list(row) == ["doc", "start", "end", "quote", "speaker", "mention", "cue", "paragraph",
+                             "stance", "confidence", "probabilities"]
+        assert (row["doc"], row["start"], row["end"], row["quote"], row["speaker"], row["stance"]) == \
+               (path, q.start, q.end, q.quote, q.speaker, q.stance)
+        assert text[row["start"]:row["end"]] == row["quote"]
+        assert set(row["probabilities"]) == set(STANCES)
+        assert row["confidence"] == max(row["probabilities"].values())
+    assert result.stderr == f"{len(rows)} quotes in 1 article(s)\n"
+
+
+def test_csv_matches_jsonl():
+    path = str(ARTICLES / "c02.txt")
+    as_csv = list(csv.DictReader(io.StringIO(runner.invoke(app, ["tag", path, "-f", "csv"]).stdout)))
+    as_jsonl = [json.loads(x) for x in runner.invoke(app, ["tag", path, "-f", "jsonl"]).stdout.splitlines()]
+    assert [r["quote"] for r in as_csv] == [r["quote"] for r in as_jsonl]
+    assert [float(r["p_neutral"]) for r in as_csv] == [r["probabilities"]["neutral"] for r in as_jsonl]
+    assert list(as_csv[0]) == ["doc", "start", "end", "quote", "speaker", "mention", "cue", "paragraph", "stance",
+                               "confidence", "p_supporting", "p_criticising", "p_neutral"]
+
+
+def test_table_has_a_row_per_quote(model):
+    path = str(ARTICLES / "c02.txt")
+    lines = runner.invoke(app, ["tag", path]).stdout.splitlines()
+    expected = tag_text(article("c02.txt"), path, model)
+    assert lines[0].split() == ["doc", "speaker", "stance", "quote"]
+    assert len(lines) == 1 + len(expected)
+    for line, q in zip(lines[1:], expected):
+        assert line.startswith("c02.txt") and q.speaker in line and f"{q.stance} {q.confidence:.0%}" in line
+
+
+def test_stdin_doc_is_dash(model):
+    text = article("c05.txt")
+    result = runner.invoke(app, ["tag", "-", "-f", "jsonl"], input=text.encode("utf-8"))
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert result.exit_code == 0
+    assert rows and all(r["doc"] == "-" for r in rows)
+    assert [r["quote"] for r in rows] == [q.quote for q in tag_text(text, "-", model)]
+
+
+def test_folder_tags_txt_and_html_in_name_order(tmp_path):
+    (tmp_path / "b.txt").write_text(article("c02.txt"), encoding="utf-8")
+    (tmp_path / "a.html").write_text(
+        "<html><head><style>p{}</style><script>var x = '“no”';</script></head><body>"
+        "<p>Gloria Allred said: “He should resign.”</p><p>Other &amp; text</p></body></html>", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("“ignored”", encoding="utf-8")
+    result = runner.invoke(app, ["tag", str(tmp_path), "-f", "jsonl"])
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert result.exit_code == 0
+    assert rows[0]["doc"].endswith("a.html") and rows[0]["quote"] == "He should resign."
+    assert rows[0]["speaker"] == "Gloria Allred"
+    assert {r["doc"].rsplit("/", 1)[-1] for r in rows} == {"a.html", "b.txt"}
+
+
+def test_other_target_changes_probabilities(model):
+    path = str(ARTICLES / "c16.txt")
+    base = [json.loads(x) for x in runner.invoke(app, ["tag", path, "-f", "jsonl"]).stdout.splitlines()]
+    other = runner.invoke(app, ["tag", path, "-f", "jsonl", "--target", "Keir Starmer", "--alias", "Starmer",
+                                "--alias", "the prime minister"])
+    assert other.exit_code == 0
+    rows = [json.loads(x) for x in other.stdout.splitlines()]
+    expected = tag_text(article("c16.txt"), path, model, Target("Keir Starmer", ("Starmer", "the prime minister")))
+    assert [r["stance"] for r in rows] == [q.stance for q in expected]
+    assert [r["probabilities"] for r in rows] != [r["probabilities"] for r in base]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["tag", "missing.txt"], "quotestance: error: missing.txt: no such file or folder\n"),
+    (["tag", str(ARTICLES / "c02.txt"), "-f", "xml"], "quotestance: error: unknown format 'xml' (choose one of table, jsonl, csv)\n"),
+    (["tag", str(ARTICLES / "c02.txt"), "--alias", "X"], "quotestance: error: --alias needs --target\n"),
+])
+def test_bad_arguments(args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stdout == "" and result.stderr == message
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty file"),
+    (b"   \n\n", "empty file"),
+    (b"\x00\x01\x02binary\x00", "binary file, not an article"),
+    ("Caf\u00e9 “quoted”".encode("latin-1", "replace"), "not UTF-8 text (byte 3)"),
+])
+def test_bad_files(tmp_path, content, message):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    result = runner.invoke(app, ["tag", str(f)])
+    assert result.exit_code == 1
+    assert result.stderr == f"quotestance: error: {f}: {message}\n"
+
+
+def test_folder_without_articles(tmp_path):
+    (tmp_path / "readme.md").write_text("x")
+    result = runner.invoke(app, ["tag", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"quotestance: error: {tmp_path}: no articles (.txt, .html) in this folder\n"
