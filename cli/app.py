@@ -45,6 +45,20 @@ def target_from_options(name: str | None, aliases: list[str] | None):
     return Target(name.strip(), tuple(a.strip() for a in aliases or () if a.strip()))
 
 
+def checked_labels(root: Path):
+    """The labels under ``root``; otherwise every problem on stderr and exit 1."""
+    from quotestance.training.labels import read_labels
+
+    if not root.is_dir():
+        fail(f"{root}: no such folder")
+    labels, problems = read_labels(root)
+    if problems:
+        for p in problems:
+            typer.echo(str(p), err=True)
+        fail(f"{len(problems)} problem(s) in {root}")
+    return labels
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import DEFAULT_LABELS, LabelsOpt, ModelOpt, app, labels_app
+from quotestance.cli.app import DEFAULT_LABELS, LabelsOpt, ModelOpt, app, checked_labels, labels_app
 from quotestance.cli.errors import fail, handled
 
 KEYS = {"s": "supporting", "c": "criticising", "n": "neutral"}
@@ -265,17 +265,10 @@ def labels_review(
     Example: quotestance labels review --labels labels/ --threshold 0.8
     """
     from quotestance.training.labelling import review
-    from quotestance.training.labels import read_labels
 
     if not 0 < threshold <= 1:
         fail(f"--threshold {threshold}: should be above 0 and at most 1")
-    if not labels.is_dir():
-        fail(f"{labels}: no such folder")
-    data, problems = read_labels(labels)
-    if problems:
-        for p in problems:
-            typer.echo(str(p), err=True)
-        fail(f"{len(problems)} problem(s) in {labels}")
+    data = checked_labels(labels)
     typer.echo(f"cross-validating on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)
     rows = review(data, threshold)
     width = max(60, shutil.get_terminal_size((120, 20)).columns)

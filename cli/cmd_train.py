@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import DEFAULT_LABELS, LabelsDir, LabelsOpt, app, labels_app
+from quotestance.cli.app import DEFAULT_LABELS, LabelsDir, LabelsOpt, app, checked_labels, labels_app
 from quotestance.cli.errors import fail, handled
 
 
@@ -18,16 +18,8 @@ def labels_check(root: LabelsDir = DEFAULT_LABELS) -> None:
     Example: quotestance labels check labels/
     """
     from quotestance.cli.render import print_counts
-    from quotestance.training.labels import read_labels
 
-    if not root.is_dir():
-        fail(f"{root}: no such folder")
-    labels, problems = read_labels(root)
-    if problems:
-        for p in problems:
-            typer.echo(str(p), err=True)
-        fail(f"{len(problems)} problem(s) in {root}")
-    print_counts(labels)
+    print_counts(checked_labels(root))
 
 
 @app.command()
@@ -66,14 +58,9 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     """
     from quotestance.model.stance import DATA, MODEL_FILE, StanceModel
     from quotestance.training.evaluate import format_report
-    from quotestance.training.labels import LabelsInvalid, read_labels
     from quotestance.training.train import train as fit
 
-    data, problems = read_labels(labels)
-    if problems:
-        for p in problems:
-            typer.echo(str(p), err=True)
-        raise LabelsInvalid(problems)
+    data = checked_labels(labels)
     path = out or DATA / MODEL_FILE
     try:
         old = StanceModel.load(path).card["evaluation"]

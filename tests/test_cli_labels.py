@@ -43,3 +43,17 @@ def test_labels_check_missing_folder(tmp_path):
     result = runner.invoke(app, ["labels", "check", str(tmp_path / "nope")])
     assert result.exit_code == 1
     assert result.stderr == f"quotestance: error: {tmp_path / 'nope'}: no such folder\n"
+
+
+def test_train_refuses_invalid_labels_and_writes_nothing(labels_copy, tmp_path):
+    root, recs = labels_copy
+    recs[0]["stance"] = "angry"
+    write_jsonl(root / "quotes.jsonl", recs)
+    out = tmp_path / "model" / "stance.joblib"
+    result = runner.invoke(app, ["train", "--labels", str(root), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{root / 'quotes.jsonl'}:1: unknown stance 'angry' (expected one of supporting, criticising, neutral)",
+        f"quotestance: error: 1 problem(s) in {root}",
+    ]
+    assert not out.parent.exists()
