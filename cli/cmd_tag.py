@@ -1,12 +1,17 @@
 """`quotestance tag`: the main job."""
 from __future__ import annotations
 
-from typing import Annotated
+import math
+from typing import Annotated, Iterator, Optional
 
 import typer
 
 from quotestance.cli.app import AliasOpt, ModelOpt, TargetOpt, app, target_from_options
 from quotestance.cli.errors import fail, handled
+
+BACKENDS = ("loky", "dask")
+# How long to wait for a Dask scheduler before saying it cannot be reached.
+DASK_CONNECT_TIMEOUT = "10s"
 
 
 @app.command()
@@ -17,43 +22,157 @@ def tag(
     model: ModelOpt = None,
     target: TargetOpt = None,
     alias: AliasOpt = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", help="Worker processes; -1 for one per CPU. Default: 1, or every worker of the Dask cluster.")] = None,
+    backend: Annotated[str, typer.Option("--backend", help="loky (processes on this machine) or dask (a Dask cluster).")] = "loky",
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="The Dask scheduler's address for --backend dask, e.g. tcp://10.0.0.5:8786.")] = None,
 ) -> None:
     """Find every quote, its speaker and its stance toward the target.
+
+    Output is the same, byte for byte, whatever --jobs and --backend say.
 
     Examples:
       quotestance tag article.txt
       quotestance tag news/ --format jsonl > quotes.jsonl
       cat article.txt | quotestance tag - --format csv
       quotestance tag article.txt --target "Keir Starmer" --alias Starmer --alias "the prime minister"
+      quotestance tag news/ --jobs 4 --format jsonl > quotes.jsonl
+      quotestance tag news/ --backend dask --scheduler tcp://10.0.0.5:8786 --format jsonl > quotes.jsonl
     """
     import sys
 
-    from quotestance.cli.articles import expand, read_article
+    from quotestance.cli.articles import expand
     from quotestance.cli.output import FORMATS, Writer
-    from quotestance.model.stance import StanceModel
-    from quotestance.model.tagger import tag_text
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
+    if backend not in BACKENDS:
+        fail(f"unknown backend {backend!r} (choose one of {', '.join(BACKENDS)})")
+    if jobs == 0:
+        fail("--jobs must be 1 or more, or -1 for one per CPU")
+    if backend == "dask" and not scheduler:
+        fail("--backend dask needs --scheduler ADDRESS")
+    if scheduler and backend != "dask":
+        fail("--scheduler needs --backend dask")
     who = target_from_options(target, alias)
     names = expand(paths)
-    stance_model = StanceModel.load(model)
+    stance_model = _load(model)
     writer = Writer(fmt, sys.stdout)
     show = len(names) > 20 and sys.stderr.isatty()
-    with typer.progressbar(names, label="tagging", file=sys.stderr) if show else _nullbar(names) as bar:
-        for name in bar:
-            writer.write(tag_text(read_article(name), name, stance_model, who))
+    with typer.progressbar(length=len(names), label="tagging", file=sys.stderr) if show else _nullbar() as bar:
+        if backend == "dask":
+            with _dask_client(scheduler):
+                results = _tag_parallel(names, stance_model, who, -1 if jobs is None else jobs, "dask")
+                _write(results, writer, bar)
+        elif jobs is None or jobs == 1:
+            from quotestance.model.tagger import tag_texts
+
+            _write(tag_texts(_read(names), stance_model, who), writer, bar)
+        else:
+            _write(_tag_parallel(names, stance_model, who, jobs, "loky"), writer, bar)
     typer.echo(f"{writer.rows} quotes in {len(names)} article(s)", err=True)
 
 
-class _nullbar:
-    def __init__(self, items):
-        self.items = items
+def _load(path):
+    """The stance model; a fallback to the verified *.previous pair is said in one warning line."""
+    import warnings
+
+    from quotestance.model.stance import ModelFallbackWarning, StanceModel
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ModelFallbackWarning)
+        stance_model = StanceModel.load(path)
+    for w in caught:
+        if issubclass(w.category, ModelFallbackWarning):
+            typer.echo(f"quotestance: warning: {w.message}", err=True)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    return stance_model
+
+
+def _write(results, writer, bar) -> None:
+    for quotes in results:
+        writer.write(quotes)
+        bar.update(1)
+
+
+def _read(names: list[str]) -> Iterator[tuple[str, str]]:
+    """``(name, text)`` per article, read one at a time (memory stays flat however many)."""
+    from quotestance.cli.articles import read_article
+
+    for name in names:
+        yield name, read_article(name)
+
+
+def _tag_parallel(names: list[str], model, who, jobs: int, backend: str) -> Iterator[list]:
+    """Quotes per article, in the order of ``names``, tagged in chunks by joblib workers.
+
+    The articles are read here, in this process (workers may be on other machines, and stdin
+    can only be read once), and sent in chunks with the model; results come back in order. A
+    file that cannot be read ends the input there: the chunks before it are written, then its
+    error is raised, just as in one process.
+    """
+    from joblib import Parallel, delayed, effective_n_jobs, parallel_config
+
+    from quotestance.model.tagger import BATCH_ARTICLES, tag_batch
+
+    with parallel_config(backend=backend):
+        workers = max(1, effective_n_jobs(jobs))
+        size = max(1, min(BATCH_ARTICLES, math.ceil(len(names) / (2 * workers))))
+        errors: dict[int, Exception] = {}
+
+        def tasks():
+            read = _read(names)
+            for k in range(math.ceil(len(names) / size)):
+                chunk = []
+                try:
+                    for _ in range(size):
+                        chunk.append(next(read))
+                except StopIteration:
+                    pass
+                except Exception as e:  # raised by the parent once the chunk's results are written
+                    errors[k] = e
+                yield delayed(tag_batch)(chunk, model, who)
+                if k in errors:
+                    return
+
+        results = Parallel(n_jobs=jobs, return_as="generator", batch_size=1, pre_dispatch="2*n_jobs")(tasks())
+        for k, chunk_quotes in enumerate(results):
+            yield from chunk_quotes
+            if k in errors:
+                raise errors[k]
+
+
+class _dask_client:
+    """A connection to the Dask scheduler at ``address`` for joblib's dask backend, or one error line."""
+
+    def __init__(self, address: str):
+        self.address = address
 
     def __enter__(self):
-        return self.items
+        try:
+            from distributed import Client
+        except ImportError:
+            fail("--backend dask needs Dask: install quotestance[dask]")
+        try:
+            self.client = Client(self.address, timeout=DASK_CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError, TypeError) as e:
+            why = (str(e) or type(e).__name__).splitlines()[0]
+            fail(f"cannot reach the Dask scheduler at {self.address}: {why}")
+        return self.client
+
+    def __exit__(self, *exc):
+        self.client.close()
+        return False
+
+
+class _nullbar:
+    def __enter__(self):
+        return self
 
     def __exit__(self, *exc):
         return False
 
-
+    def update(self, n: int) -> None:
+        pass

@@ -30,6 +30,60 @@ def card_path(model_path: Path) -> Path:
     return model_path.with_name(model_path.name.removesuffix(".joblib") + ".card.json")
 
 
+# The pair `quotestance train` keeps when it replaces a model: stance.joblib.previous and
+# stance.card.json.previous beside the model.
+PREVIOUS_SUFFIX = ".previous"
+
+
+def previous_pair(model_path: Path) -> tuple[Path, Path]:
+    """The ``*.previous`` model and card kept beside ``model_path``."""
+    return (model_path.with_name(model_path.name + PREVIOUS_SUFFIX),
+            card_path(model_path).with_name(card_path(model_path).name + PREVIOUS_SUFFIX))
+
+
+class ModelMismatch(ModelError):
+    """The model file is not the one its card vouches for (tampered with, or a write interrupted)."""
+
+
+class ModelFallbackWarning(UserWarning):
+    """The model did not match its card, and the verified ``*.previous`` pair was loaded instead."""
+
+
+def verify(path: Path, cpath: Path | None = None) -> dict:
+    """The card of the model at ``path`` if the pair may be loaded, else raise ModelError.
+
+    The checks, in order: both files exist, the card is JSON, the file's SHA-256 is the card's
+    ``model_sha256``, and the card's scikit-learn version is the installed one. Nothing is
+    unpickled here.
+    """
+    return _verified(path, cpath)[0]
+
+
+def _verified(path: Path, cpath: Path | None = None) -> tuple[dict, bytes]:
+    """``verify``, also returning the model's bytes as hashed: those bytes, not the file read
+    again, are what gets unpickled, so a file replaced after the check is never loaded."""
+    cpath = cpath or card_path(path)
+    if not path.is_file():
+        raise ModelError(f"{path}: no model file; run `quotestance train`")
+    if not cpath.is_file():
+        raise ModelError(f"{path}: no card ({cpath.name}) beside the model; refusing to load it, run `quotestance train`")
+    try:
+        card = json.loads(cpath.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise ModelError(f"{cpath}: unreadable card ({e}); run `quotestance train`") from None
+    if not isinstance(card, dict):
+        raise ModelError(f"{cpath}: unreadable card (not a JSON object); run `quotestance train`")
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != card.get("model_sha256"):
+        raise ModelMismatch(f"{path}: file does not match the hash on its card; refusing to load it, run `quotestance train`")
+    import sklearn
+
+    want = card.get("versions", {}).get("scikit-learn")
+    if want != sklearn.__version__:
+        raise ModelError(f"{path}: trained with scikit-learn {want}, this is {sklearn.__version__}; run `quotestance train`")
+    return card, data
+
+
 class StanceModel:
     """A fitted pipeline and its card. Unpickling runs code: the file's hash must match the card."""
 
@@ -48,26 +102,32 @@ class StanceModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "StanceModel":
-        path = Path(path) if path else DATA / MODEL_FILE
-        cpath = card_path(path)
-        if not path.is_file():
-            raise ModelError(f"{path}: no model file; run `quotestance train`")
-        if not cpath.is_file():
-            raise ModelError(f"{path}: no card ({cpath.name}) beside the model; refusing to load it, run `quotestance train`")
-        try:
-            card = json.loads(cpath.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise ModelError(f"{cpath}: unreadable card ({e}); run `quotestance train`") from None
-        if sha256(path) != card.get("model_sha256"):
-            raise ModelError(f"{path}: file does not match the hash on its card; refusing to load it, run `quotestance train`")
-        import sklearn
+        """The model at ``path`` (default: the shipped one), only if its card vouches for it.
 
-        want = card.get("versions", {}).get("scikit-learn")
-        if want != sklearn.__version__:
-            raise ModelError(f"{path}: trained with scikit-learn {want}, this is {sklearn.__version__}; run `quotestance train`")
+        A file is unpickled only after ``verify`` passed on it and its card. One fallback: when
+        the model does not match its card's hash and the ``*.previous`` pair beside it passes
+        ``verify`` in full, that pair is loaded instead, with a ModelFallbackWarning. This is the
+        state a `quotestance train` killed between its two renames leaves (new model, old card;
+        see training/train.py:write_model). The mismatched file itself is never loaded; if the
+        previous pair does not verify either, the model's own error is raised.
+        """
+        path = Path(path) if path else DATA / MODEL_FILE
+        try:
+            card, data = _verified(path)
+        except ModelMismatch as e:
+            import warnings
+
+            prev, prev_card = previous_pair(path)
+            try:
+                card, data = _verified(prev, prev_card)
+            except ModelError:
+                raise e from None
+            warnings.warn(f"{e}; loaded the previous model {prev.name} instead", ModelFallbackWarning, stacklevel=2)
+        import io
+
         import joblib
 
-        return cls(joblib.load(path), card)
+        return cls(joblib.load(io.BytesIO(data)), card)
 
     def pipeline_for(self, target: Target | None = None):
         """The pipeline that predicts stance toward ``target``: the model's own for its own target

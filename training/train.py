@@ -61,26 +61,82 @@ def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON,
 
 
 def write_model(pipe, card: dict, out: Path) -> None:
-    """Write model then card through temporary files and renames; the old pair is kept as
-    ``*.previous`` first, so an interruption leaves a loadable pair on disk."""
+    """Write model and card so that a kill at any instant leaves a pair that loads.
+
+    Two files cannot be replaced in one atomic step, so the write keeps this invariant: at
+    every instant either the main pair (``out`` and its card) or the ``*.previous`` pair beside
+    it passes ``StanceModel``'s checks, and ``StanceModel.load`` falls back to a verified
+    ``*.previous`` pair when the main model does not match its card.
+
+    1. The new model and card are written in full to temporary files beside ``out`` (flushed
+       to disk); the main pair is untouched.
+    2. If the main pair verifies, it is copied to ``*.previous``, each file through a
+       temporary file and a rename, so a ``*.previous`` file is never half-written; while the
+       two ``*.previous`` renames happen, the main pair still verifies. A main pair that does
+       not verify (left by an interrupted run) is not copied, so a good ``*.previous`` pair is
+       never overwritten by a bad one (copying it would leave neither pair loadable).
+    3. The model is renamed over ``out``, then the card over its card. Between the two
+       renames the main pair does not match and ``*.previous`` (from step 2, or from the run
+       that last left a good main pair) is what loads; after them, the new pair.
+
+    A kill leaves at most a few ``stance.joblib.*.tmp`` files beside the model; they are never
+    loaded, and may be deleted.
+    """
     import joblib
+
+    from quotestance.model.stance import ModelError, previous_pair, verify
 
     out.parent.mkdir(parents=True, exist_ok=True)
     cpath = card_path(out)
-    if out.exists() and cpath.exists():
-        for p in (out, cpath):
-            shutil.copy2(p, p.with_name(p.name + PREVIOUS_SUFFIX))
-    with tempfile.NamedTemporaryFile(dir=out.parent, suffix=".tmp", delete=False) as f:
-        tmp_model = Path(f.name)
+    made: list[Path] = []
+
+    def temp(suffix: str) -> Path:
+        with tempfile.NamedTemporaryFile(dir=out.parent, prefix=out.name + ".", suffix=suffix, delete=False) as f:
+            made.append(Path(f.name))
+        return made[-1]
+
     try:
+        tmp_model = temp(".tmp")
         joblib.dump(pipe, tmp_model, compress=3)
         card = dict(card, model_sha256=sha256(tmp_model))
-        tmp_card = tmp_model.with_suffix(".card.tmp")
+        tmp_card = temp(".card.tmp")
         tmp_card.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        tmp_model.chmod(0o644)  # NamedTemporaryFile makes 0600; a model is for every user
+        for p in (tmp_model, tmp_card):
+            p.chmod(0o644)  # NamedTemporaryFile makes 0600; a model is for every user
+            _fsync(p)
+        try:
+            verify(out, cpath)
+            rotate = True
+        except (ModelError, AttributeError, TypeError):  # missing, mismatched, or a card of another shape
+            rotate = False
+        if rotate:
+            for src, dst in zip((out, cpath), previous_pair(out)):
+                tmp = temp(".previous.tmp")
+                shutil.copy2(src, tmp)
+                _fsync(tmp)
+                os.replace(tmp, dst)
         os.replace(tmp_model, out)
         os.replace(tmp_card, cpath)
+        _fsync_dir(out.parent)
     finally:
-        for p in (tmp_model, tmp_model.with_suffix(".card.tmp")):
+        for p in made:
             if p.exists():
                 p.unlink()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # not every file system syncs a directory
+        pass
+    finally:
+        os.close(fd)
