@@ -121,9 +121,12 @@ def test_50_mb_article_memory_bounded(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as f:
         f.write(b"word " * (50 * 1024 * 1024 // 5 + 1))
-    script = ("import resource, sys\nfrom quotestance.cli.app import main\n"
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over fork+exec, so a child of a large
+    # pytest process would report the parent's peak; VmHWM belongs to the new image.
+    script = ("import sys\nfrom quotestance.cli.app import main\n"
               "try:\n    main()\nfinally:\n"
-              "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+              "    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+              "    print(hwm.split()[1], file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", script, "tag", str(path)], capture_output=True, text=True, timeout=300)
     error, peak_kb = done.stderr.splitlines()
     assert done.returncode == 1 and done.stdout == ""
