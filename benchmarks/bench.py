@@ -94,6 +94,26 @@ def run(cmd: list[str], stdout: Path | None = None, pin: bool = False, check: bo
     return Run(wall, usage.ru_utime + usage.ru_stime, rss, proc.returncode, stderr)
 
 
+# Runs the CLI in-process and prints the process's own peak resident memory (VmHWM) at exit.
+# Not ru_maxrss from wait4: Linux carries a process's ru_maxrss over fork+exec, so a child of
+# this (large) benchmark process would report at least the benchmark's own size.
+_PEAK_WRAPPER = ("import atexit, sys\n"
+                 "def hwm():\n"
+                 "    line = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+                 "    sys.stderr.write('VmHWM_KB=' + line.split()[1] + '\\n')\n"
+                 "atexit.register(hwm)\n"
+                 "from quotestance.cli.app import main\n"
+                 "sys.argv[0] = 'quotestance'\n"
+                 "main()\n")
+
+
+def peak_mb(args: list[str]) -> float:
+    """Peak resident memory, in MB, of `quotestance ARGS` run as a child."""
+    r = run([sys.executable, "-c", _PEAK_WRAPPER, *args], pin=True)
+    kb = [line for line in r.stderr.splitlines() if line.startswith("VmHWM_KB=")][-1]
+    return int(kb.split("=")[1]) / 1024
+
+
 def medians(cmds: dict[str, list[str]], runs: int) -> dict[str, float]:
     """Median wall time of each command over ``runs`` runs, interleaved (after one warm-up each)."""
     times: dict[str, list[float]] = {k: [] for k in cmds}
@@ -232,11 +252,12 @@ def bench(n: int, runs: int) -> tuple[str, list[str]]:
         train = run([*qs, "train", "--labels", str(ROOT / "labels"), "--out", str(tmp / "model" / "stance.joblib")])
         rows.append(("`quotestance train` on all labels (CV report + fit + write)", f"{train.wall:.1f} s wall", ""))
 
-        # 6. Peak memory as the batch grows.
-        thousand = run([*qs, "tag", str(small), "--format", "jsonl"], pin=True)
-        rows.append(("peak RSS, `tag` 1,000 articles", f"{thousand.max_rss_mb:.0f} MB", ""))
-        rows.append((f"peak RSS, `tag` {n:,} articles", f"{single.max_rss_mb:.0f} MB "
-                     f"({single.max_rss_mb / thousand.max_rss_mb:.2f}x the 1,000-article peak)", "flat"))
+        # 6. Peak memory as the batch grows: each child reports its own VmHWM (see peak_mb).
+        thousand_mb = peak_mb(["tag", str(small), "--format", "jsonl"])
+        batch_mb = peak_mb(["tag", str(tmp / "batch"), "--format", "jsonl"])
+        rows.append(("peak RSS, `tag` 1,000 articles", f"{thousand_mb:.0f} MB", ""))
+        rows.append((f"peak RSS, `tag` {n:,} articles", f"{batch_mb:.0f} MB "
+                     f"({batch_mb / thousand_mb:.2f}x the 1,000-article peak)", "flat"))
 
     cpu = _cpu_name()
     load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",) * 3
