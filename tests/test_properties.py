@@ -27,7 +27,7 @@ any_text = st.one_of(st.text(), st.text(alphabet=st.one_of(st.characters(), st.s
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def check_spans(text: str, quotes) -> None:
+def assert_spans_valid(text: str, quotes) -> None:
     paras = paragraphs(text)
     prev_end = -1
     for q in quotes:
@@ -41,12 +41,12 @@ def check_spans(text: str, quotes) -> None:
         assert q.context == text[lo:hi] and q.context_start == lo
 
 
-def check(text: str, target: Target = MANDELSON) -> None:
+def assert_tags_valid(text: str, target: Target = MANDELSON) -> None:
     quotes = list(extract_quotes(text, "doc"))
-    check_spans(text, quotes)
+    assert_spans_valid(text, quotes)
     attributed = attribute(text, quotes, target)
     assert [(q.start, q.end, q.quote) for q in attributed] == [(q.start, q.end, q.quote) for q in quotes]
-    check_spans(text, attributed)
+    assert_spans_valid(text, attributed)
     for q in attributed:
         assert q.speaker is None or isinstance(q.speaker, str)
 
@@ -59,7 +59,7 @@ def check(text: str, target: Target = MANDELSON) -> None:
 @example("'\r'")
 @example('a "b\r\nc" d')
 def test_any_unicode_text(text):
-    check(text)
+    assert_tags_valid(text)
 
 
 @SETTINGS
@@ -68,10 +68,10 @@ def test_any_unicode_text(text):
 @example("\u00ab \u00bb \u201e \u201c \u201d \u2018 \u2019 ' \"")
 @example("'90s rock 'n' roll said 'no' \u2019tis")
 def test_text_with_stray_unbalanced_and_mixed_marks(text):
-    check(text)
+    assert_tags_valid(text)
 
 
 @SETTINGS
 @given(marked_text, st.sampled_from([Target("Keir Starmer", ("Starmer", "the prime minister")), Target("X")]))
 def test_other_targets(text, target):
-    check(text, target)
+    assert_tags_valid(text, target)
