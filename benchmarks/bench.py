@@ -352,11 +352,10 @@ def profile(n: int) -> str:
 def stance_parts(items: list[tuple[str, str]], model) -> list[str]:
     """Unprofiled time of each part of the stance pipeline on the batch's quotes, per article
     (the best of 3 runs each, so that other load on the machine counts least)."""
-    from quotestance.model.attribute import attribute
-    from quotestance.model.extract import extract_quotes
     from quotestance.model.features import vader_scores
+    from quotestance.model.tagger import find_quotes
 
-    quotes = [q for doc, text in items for q in attribute(text, list(extract_quotes(text, doc)), model.target)]
+    quotes = [q for doc, text in items for q in find_quotes(text, doc, model.target)]
     n = len(items)
 
     def best(f) -> float:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.errors import fail, handled
+from quotestance.cli.errors import fail
 
 app = typer.Typer(
     name="quotestance",
@@ -30,6 +30,18 @@ LabelsDir = Annotated[
 ModelOpt = Annotated[Optional[Path], typer.Option("--model", help="A trained model file (its .card.json beside it); default: the shipped model.")]
 TargetOpt = Annotated[Optional[str], typer.Option("--target", help="Tag stance toward this person instead of the model's target.")]
 AliasOpt = Annotated[Optional[list[str]], typer.Option("--alias", help="Another name for --target (repeatable).")]
+
+
+ArticlesArg = Annotated[list[str], typer.Argument(help="Article files (.txt, .html), folders of them, or - for stdin.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+
+
+def check_format(fmt: str) -> None:
+    """Exit 1 with one line unless ``fmt`` is an output format."""
+    from quotestance.cli.output import FORMATS
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
 
 
 def target_from_options(name: str | None, aliases: list[str] | None):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 
 from quotestance.model.text import ArticleError, decode_article
 
@@ -55,11 +54,6 @@ def read_article(name: str) -> str:
         raise ArticleError(f"{name}: more than {MAX_CHARS:,} characters of text, not a news article")
     return text
 
-
-def iter_articles(paths: list[str]) -> Iterator[tuple[str, str]]:
-    """``(name, text)`` for each article, read one at a time."""
-    for name in expand(paths):
-        yield name, read_article(name)
 
 
 class _TextOf(HTMLParser):

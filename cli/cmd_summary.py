@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import IO, Annotated
+from typing import IO
 
 import typer
 
-from quotestance.cli.app import AliasOpt, ModelOpt, TargetOpt, app, target_from_options
-from quotestance.cli.errors import fail, handled
+from quotestance.cli.app import AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, target_from_options
+from quotestance.cli.errors import handled
 
-FORMATS = ("table", "jsonl", "csv")
 FIELDS = ("speaker", "supporting", "criticising", "neutral", "total", "example")
 UNATTRIBUTED = "(unattributed)"
 EXAMPLE_CHARS = 70
@@ -20,8 +19,8 @@ SPEAKER_WIDTH = 28
 @app.command()
 @handled
 def summary(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt, .html), folders of them, or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    paths: ArticlesArg,
+    fmt: FormatOpt = "table",
     model: ModelOpt = None,
     target: TargetOpt = None,
     alias: AliasOpt = None,
@@ -43,17 +42,15 @@ def summary(
     from quotestance.cli.articles import expand, read_article
     from quotestance.model.stance import StanceModel
     from quotestance.model.summary import summarise
-    from quotestance.model.tagger import tag_text
+    from quotestance.model.tagger import tag_texts
 
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
+    check_format(fmt)
     who = target_from_options(target, alias)
     names = expand(paths)
     stance_model = StanceModel.load(model)
     who = who or stance_model.target
-    quotes = []
-    for name in names:
-        quotes.extend(tag_text(read_article(name), name, stance_model, who))
+    quotes = [q for per_article in tag_texts(((n, read_article(n)) for n in names), stance_model, who)
+              for q in per_article]
     rows = summarise(quotes)
     write_rows(rows, fmt, sys.stdout)
     typer.echo(f"{_n(len(quotes), 'quote')} from {_n(len(rows), 'speaker')} in {_n(len(names), 'article')}, "
@@ -71,7 +68,7 @@ def record(row) -> dict:
 
 
 def write_rows(rows, fmt: str, out: IO[str]) -> None:
-    """The rows in one of FORMATS."""
+    """The rows in one of the output formats (table, jsonl, csv)."""
     if fmt == "jsonl":
         for r in rows:
             out.write(json.dumps(record(r), ensure_ascii=False) + "\n")

@@ -6,7 +6,7 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from quotestance.cli.app import AliasOpt, ModelOpt, TargetOpt, app, target_from_options
+from quotestance.cli.app import AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, target_from_options
 from quotestance.cli.errors import fail, handled
 
 BACKENDS = ("loky", "dask")
@@ -17,8 +17,8 @@ DASK_CONNECT_TIMEOUT = "10s"
 @app.command()
 @handled
 def tag(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt, .html), folders of them, or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    paths: ArticlesArg,
+    fmt: FormatOpt = "table",
     model: ModelOpt = None,
     target: TargetOpt = None,
     alias: AliasOpt = None,
@@ -43,10 +43,9 @@ def tag(
     import sys
 
     from quotestance.cli.articles import expand
-    from quotestance.cli.output import FORMATS, Writer
+    from quotestance.cli.output import Writer
 
-    if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
+    check_format(fmt)
     if backend not in BACKENDS:
         fail(f"unknown backend {backend!r} (choose one of {', '.join(BACKENDS)})")
     if jobs == 0:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from quotestance.cli.app import DEFAULT_LABELS, LabelsDir, LabelsOpt, app, checked_labels, labels_app
-from quotestance.cli.errors import fail, handled
+from quotestance.cli.errors import handled
 
 
 @labels_app.command("check")
@@ -41,7 +41,9 @@ def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
     data = load_labels(labels)
     typer.echo(extraction_report(data))
     if not extraction_only:
-        typer.echo("\nstance toward " + "Peter Mandelson")
+        from quotestance.model.target import MANDELSON
+
+        typer.echo(f"\nstance toward {MANDELSON.name}")
         typer.echo(format_report(run(data)))
 
 

@@ -8,7 +8,6 @@ from typing import Callable
 import typer
 
 EXIT_ERROR = 1  # bad input or a failed check
-EXIT_USAGE = 2  # typer/click's own code for bad options
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> None:

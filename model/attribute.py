@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quotestance.model.constants import SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
+from quotestance.model.constants import HONORIFICS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
 from quotestance.model.names import CAP_RUN, Mention, canonical_names, classify_phrase, person_names, strip_titles
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
-from quotestance.model.text import paragraphs
 
 _TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*(?=\s+[\"“‘'A-Z0-9])")
@@ -34,25 +33,23 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
         found = _after_cue(post) or _before_cue(pre) or _tail_cue(post) or _clause_subject(pre)
-        speaker = cue = mention = None
         if found and found[1] == "subject of the sentence" and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
             found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
+        speaker = cue = mention = None
         if found:
-            mention, cue = found
+            found_mention, cue = found
+            mention = found_mention.text
             at = q.start
-            if mention.kind == "pronoun":  # antecedents precede the pronoun, not just the quote
-                hits = list(re.finditer(rf"\b{mention.text}\b", pre, re.IGNORECASE))
+            if found_mention.kind == "pronoun":  # antecedents precede the pronoun, not just the quote
+                hits = list(re.finditer(rf"\b{mention}\b", pre, re.IGNORECASE))
                 at = lo + hits[-1].start() if hits else q.start
-            speaker = ctx.resolve(mention, at, out)
-            mention_text = mention.text
-        if speaker is None and not found:
+            speaker = ctx.resolve(found_mention, at, out)
+        else:
             prev = out[-1] if out else None
             if prev and prev.speaker and q.paragraph - prev.paragraph <= CONTINUATION_PARAGRAPHS and _continues(masked, q, prev):
-                speaker, cue, mention_text = prev.speaker, "continues previous quote", None
-            else:
-                mention_text = None
-        out.append(replace(q, speaker=speaker, cue=cue, mention=mention_text if found else None))
+                speaker, cue = prev.speaker, "continues previous quote"
+        out.append(replace(q, speaker=speaker, cue=cue, mention=mention))
     return out
 
 
@@ -382,8 +379,6 @@ def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
     """Offices named next to a person in the article, as ``(offset, role, name)``:
     "Prime Minister Sir Keir Starmer", "Conservative leader Kemi Badenoch",
     "Gloria Allred, the lawyer,". Each role is also listed by its head noun ("minister")."""
-    from quotestance.model.constants import HONORIFICS, ROLE_WORDS
-
     roles: list[tuple[int, str, str]] = []
 
     def add(at: int, role: str, name: str) -> None:

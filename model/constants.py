@@ -36,8 +36,6 @@ _VERB_STEMS = {
     "sign": "signs signed", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
 }
 SPEECH_VERBS = frozenset(w for forms in _VERB_STEMS.values() for w in forms.split())
-# Verbs that introduce someone's exact words only with a following colon or "that"; weaker cues.
-WEAK_VERBS = frozenset("felt believes believed thinks thought found shows showed put puts went goes".split())
 
 # Words between a subject and its verb that do not break the link: "Mandelson has also said".
 SKIP_BETWEEN = frozenset(

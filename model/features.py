@@ -108,6 +108,3 @@ class QuoteFeatures(BaseEstimator, TransformerMixin):
         if self.part == "cues":
             return [cue_features(q, self.target) for q in X]
         raise ValueError(f"unknown part {self.part!r}")
-
-    def get_feature_names_out(self, input_features=None):
-        return None

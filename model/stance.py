@@ -11,7 +11,6 @@ from quotestance.model.target import Target
 
 DATA = Path(__file__).parent / "data"
 MODEL_FILE = "stance.joblib"
-CARD_FILE = "stance.card.json"
 
 
 class ModelError(ValueError):

@@ -7,7 +7,7 @@ from quotestance.model.attribute import attribute
 from quotestance.model.extract import extract_quotes
 from quotestance.model.record import Quote
 from quotestance.model.stance import StanceModel
-from quotestance.model.target import Target
+from quotestance.model.target import MANDELSON, Target
 
 # Articles whose quotes go to the stance model in one call. One scikit-learn call per article
 # costs about 10 ms of fixed overhead (validation, the FeatureUnion's joblib dispatch) on top of
@@ -17,11 +17,15 @@ from quotestance.model.target import Target
 BATCH_ARTICLES = 64
 
 
+def find_quotes(text: str, doc: str = "-", target: Target = MANDELSON) -> list[Quote]:
+    """Every quote in ``text`` with its speaker; no stance yet (no model needed)."""
+    return attribute(text, list(extract_quotes(text, doc)), target)
+
+
 def tag_text(text: str, doc: str, model: StanceModel, target: Target | None = None) -> list[Quote]:
     """Every quote in ``text`` with its speaker and stance toward ``target`` (the model's by default)."""
     target = target or model.target
-    quotes = attribute(text, list(extract_quotes(text, doc)), target)
-    return model.predict(quotes, target)
+    return model.predict(find_quotes(text, doc, target), target)
 
 
 def tag_texts(items: Iterable[tuple[str, str]], model: StanceModel, target: Target | None = None,
@@ -41,7 +45,7 @@ def tag_texts(items: Iterable[tuple[str, str]], model: StanceModel, target: Targ
             if item is None:
                 break
             doc, text = item
-            pending.append(attribute(text, list(extract_quotes(text, doc)), target))
+            pending.append(find_quotes(text, doc, target))
         except Exception:
             yield from _predict(pending, model, target)
             raise

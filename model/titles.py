@@ -15,12 +15,6 @@ NAMING_PHRASES = ("known as", "referred to as", "a book called", "album called")
 DOCUMENT_NOUNS = frozenset("book album report dossier files file list memo diary".split())
 # Lower-case words that stay small inside a title: "Prince of Darkness".
 TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
-# Speech and writing cues near a one-word quote make it someone's word, not a scare quote.
-WORD_CUES = re.compile(
-    r"\b(said|says|saying|say|told|tell|called|calls|call|described|describes|describing|"
-    r"admitted|admits|wrote|writes|insisted|insists|claimed|claims|added|adds|branded|"
-    r"labelled|labeled|felt|feels|urged|accused|warned|expressed|was|were|had|has|been|"
-    r"his|her|their|its|to)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 

@@ -31,6 +31,18 @@ def labels_copy(tmp_path: Path):
     return root, recs
 
 
+@pytest.fixture
+def model_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped model and its card; returns the model file's path."""
+    from quotestance.model.stance import DATA
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    for name in ("stance.joblib", "stance.card.json"):
+        shutil.copy(DATA / name, folder / name)
+    return folder / "stance.joblib"
+
+
 def write_jsonl(path: Path, recs: list) -> None:
     """Write records (dicts, or raw strings for malformed lines) one per line."""
     lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in recs]

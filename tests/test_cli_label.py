@@ -4,7 +4,6 @@ so the tests hold when the model is retrained."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess

@@ -1,7 +1,6 @@
 """The labels loader and check: the real labels pass; every kind of bad record is caught with its line."""
 from __future__ import annotations
 
-import json
 
 import pytest
 

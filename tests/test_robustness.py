@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from conftest import ARTICLES
 from quotestance.cli.app import app
 from quotestance.cli.articles import MAX_BYTES, MAX_CHARS
-from quotestance.model.stance import DATA, ModelError, ModelFallbackWarning, StanceModel, previous_pair
+from quotestance.model.stance import ModelError, ModelFallbackWarning, StanceModel, previous_pair
 
 runner = CliRunner()
 CLI = [sys.executable, "-c", "from quotestance.cli.app import main; main()"]
@@ -165,37 +165,28 @@ def test_html_page_limit_counts_text_not_markup(tmp_path):
 
 # --- a model from elsewhere --------------------------------------------------------------------
 
-@pytest.fixture
-def model_dir(tmp_path) -> Path:
-    d = tmp_path / "m"
-    d.mkdir()
-    for name in ("stance.joblib", "stance.card.json"):
-        shutil.copy(DATA / name, d / name)
-    return d / "stance.joblib"
-
-
-def test_tampered_model_byte_is_refused(model_dir):
-    data = bytearray(model_dir.read_bytes())
+def test_tampered_model_byte_is_refused(model_copy):
+    data = bytearray(model_copy.read_bytes())
     data[100] ^= 0x01
-    model_dir.write_bytes(bytes(data))
+    model_copy.write_bytes(bytes(data))
     with pytest.raises(ModelError, match="does not match the hash on its card; refusing to load it, run `quotestance train`"):
-        StanceModel.load(model_dir)
-    line = one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_dir)))
-    assert line == (f"quotestance: error: {model_dir}: file does not match the hash on its card; "
+        StanceModel.load(model_copy)
+    line = one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_copy)))
+    assert line == (f"quotestance: error: {model_copy}: file does not match the hash on its card; "
                     "refusing to load it, run `quotestance train`")
 
 
-def test_card_from_another_scikit_learn_is_refused(model_dir):
-    card_file = model_dir.with_name("stance.card.json")
+def test_card_from_another_scikit_learn_is_refused(model_copy):
+    card_file = model_copy.with_name("stance.card.json")
     card = json.loads(card_file.read_text())
     card["versions"]["scikit-learn"] = "1.0.2"
     card_file.write_text(json.dumps(card))
     with pytest.raises(ModelError, match=r"trained with scikit-learn 1\.0\.2, this is .*; run `quotestance train`"):
-        StanceModel.load(model_dir)
-    assert "run `quotestance train`" in one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_dir)))
+        StanceModel.load(model_copy)
+    assert "run `quotestance train`" in one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_copy)))
 
 
-def test_a_pickle_that_runs_code_is_never_unpickled(model_dir, tmp_path):
+def test_a_pickle_that_runs_code_is_never_unpickled(model_copy, tmp_path):
     """A file that would run code on loading, next to the shipped card: refused before unpickling."""
     marker = tmp_path / "ran"
 
@@ -203,47 +194,47 @@ def test_a_pickle_that_runs_code_is_never_unpickled(model_dir, tmp_path):
         def __reduce__(self):
             return (os.system, (f"touch {marker}",))
 
-    model_dir.write_bytes(pickle.dumps(Evil()))
+    model_copy.write_bytes(pickle.dumps(Evil()))
     with pytest.raises(ModelError, match="quotestance train"):
-        StanceModel.load(model_dir)
+        StanceModel.load(model_copy)
     # Even with a card whose hash is right, but whose scikit-learn is not this one.
-    card_file = model_dir.with_name("stance.card.json")
+    card_file = model_copy.with_name("stance.card.json")
     card = json.loads(card_file.read_text())
-    card.update(model_sha256=hashlib.sha256(model_dir.read_bytes()).hexdigest())
+    card.update(model_sha256=hashlib.sha256(model_copy.read_bytes()).hexdigest())
     card["versions"]["scikit-learn"] = "0.0"
     card_file.write_text(json.dumps(card))
     with pytest.raises(ModelError, match="quotestance train"):
-        StanceModel.load(model_dir)
+        StanceModel.load(model_copy)
     assert not marker.exists()
 
 
 @pytest.mark.parametrize("card_text", ["", "not json", "[1, 2]", '"a string"'])
-def test_unreadable_card_is_refused(model_dir, card_text):
-    model_dir.with_name("stance.card.json").write_text(card_text)
+def test_unreadable_card_is_refused(model_copy, card_text):
+    model_copy.with_name("stance.card.json").write_text(card_text)
     with pytest.raises(ModelError, match="unreadable card.*run `quotestance train`"):
-        StanceModel.load(model_dir)
+        StanceModel.load(model_copy)
 
 
-def test_mismatched_model_falls_back_only_to_a_verified_previous_pair(model_dir):
+def test_mismatched_model_falls_back_only_to_a_verified_previous_pair(model_copy):
     """The state a kill between write_model's two renames leaves: new model, old card. The
     verified *.previous pair loads, with a warning; an unverified one is refused too."""
-    prev_model, prev_card = previous_pair(model_dir)
-    shutil.copy(model_dir, prev_model)
-    shutil.copy(model_dir.with_name("stance.card.json"), prev_card)
-    model_dir.write_bytes(model_dir.read_bytes() + b"\0")  # no longer what the card vouches for
+    prev_model, prev_card = previous_pair(model_copy)
+    shutil.copy(model_copy, prev_model)
+    shutil.copy(model_copy.with_name("stance.card.json"), prev_card)
+    model_copy.write_bytes(model_copy.read_bytes() + b"\0")  # no longer what the card vouches for
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        m = StanceModel.load(model_dir)
+        m = StanceModel.load(model_copy)
     assert [w.category for w in caught] == [ModelFallbackWarning]
     assert "loaded the previous model stance.joblib.previous instead" in str(caught[0].message)
     assert m.card["model_sha256"] == hashlib.sha256(prev_model.read_bytes()).hexdigest()
-    result = tag(str(ARTICLES / "c02.txt"), "--model", str(model_dir), "--format", "jsonl")
+    result = tag(str(ARTICLES / "c02.txt"), "--model", str(model_copy), "--format", "jsonl")
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[0].startswith(f"quotestance: warning: {model_dir}: file does not match the hash")
+    assert result.stderr.splitlines()[0].startswith(f"quotestance: warning: {model_copy}: file does not match the hash")
     assert result.stdout.count("\n") == 3
     prev_model.write_bytes(prev_model.read_bytes() + b"\0")  # the previous pair no longer verifies either
-    with pytest.raises(ModelError, match=f"^{model_dir}: file does not match the hash on its card"):
-        StanceModel.load(model_dir)
+    with pytest.raises(ModelError, match=f"^{model_copy}: file does not match the hash on its card"):
+        StanceModel.load(model_copy)
 
 
 # --- interrupting train ------------------------------------------------------------------------
@@ -267,7 +258,7 @@ def _wait_for(proc, folder: Path, pattern: str, timeout: float = 300) -> bool:
     raise AssertionError(f"no {pattern} in {folder} after {timeout} s")
 
 
-def test_killed_train_leaves_a_model_that_loads(labels_copy, model_dir):
+def test_killed_train_leaves_a_model_that_loads(labels_copy, model_copy):
     """`quotestance train --out` where a model and card exist, SIGKILLed as soon as its first
     temporary file (the new model being dumped) appears, then as soon as the new card's, then a
     *.previous copy's: after each kill the old or the new model loads, or the verified *.previous
@@ -275,30 +266,30 @@ def test_killed_train_leaves_a_model_that_loads(labels_copy, model_dir):
     from quotestance.model.stance import verify
 
     root, _ = labels_copy
-    old_sha = json.loads(model_dir.with_name("stance.card.json").read_text())["model_sha256"]
+    old_sha = json.loads(model_copy.with_name("stance.card.json").read_text())["model_sha256"]
 
     def train():
-        return subprocess.Popen([*CLI, "train", "--labels", str(root), "--out", str(model_dir)],
+        return subprocess.Popen([*CLI, "train", "--labels", str(root), "--out", str(model_copy)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     for kill_at in ("*.tmp", "*.card.tmp", "*.previous.tmp"):
-        for p in model_dir.parent.glob("*.tmp"):  # what an earlier kill left behind
+        for p in model_copy.parent.glob("*.tmp"):  # what an earlier kill left behind
             p.unlink()
         proc = train()
         try:
-            caught = _wait_for(proc, model_dir.parent, kill_at)
+            caught = _wait_for(proc, model_copy.parent, kill_at)
             proc.send_signal(signal.SIGKILL)
         finally:
             proc.kill()
             proc.wait()
-        card = _loads(model_dir)
+        card = _loads(model_copy)
         if kill_at == "*.tmp" and caught:  # killed while dumping the new model: the old pair is untouched
-            assert card["model_sha256"] == old_sha == verify(model_dir)["model_sha256"]
+            assert card["model_sha256"] == old_sha == verify(model_copy)["model_sha256"]
         assert card["labels"]["articles"] in (27, 2)  # the shipped model, or the one trained on 2 articles
     proc = train()
     assert proc.wait() == 0, proc.stderr.read()
-    assert verify(model_dir)["labels"]["articles"] == 2
-    assert verify(*previous_pair(model_dir))["labels"]["articles"] in (27, 2)
+    assert verify(model_copy)["labels"]["articles"] == 2
+    assert verify(*previous_pair(model_copy))["labels"]["articles"] in (27, 2)
 
 
 WRITER = r"""
@@ -317,10 +308,10 @@ for i in itertools.count():
 """
 
 
-def test_model_loads_at_any_instant_of_repeated_writes(model_dir):
+def test_model_loads_at_any_instant_of_repeated_writes(model_copy):
     """A process rewriting the model in a loop, frozen (SIGSTOP) at random instants: at every
     one, the pair on disk loads (the main pair or the verified *.previous); then SIGKILL."""
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(model_dir)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(model_copy)], stdout=subprocess.PIPE, text=True)
     rng = random.Random(6)
     seen = set()
     try:
@@ -331,14 +322,14 @@ def test_model_loads_at_any_instant_of_repeated_writes(model_dir):
             time.sleep(rng.uniform(0, 0.03))
             proc.send_signal(signal.SIGSTOP)
             try:
-                seen.add(_loads(model_dir).get("trained"))  # raises if no pair on disk verifies
+                seen.add(_loads(model_copy).get("trained"))  # raises if no pair on disk verifies
                 samples += 1
             finally:
                 proc.send_signal(signal.SIGCONT)
         time.sleep(rng.uniform(0, 0.05))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        _loads(model_dir)
+        _loads(model_copy)
     finally:
         proc.kill()
         proc.wait()
@@ -364,7 +355,7 @@ def _crash_at_rename(monkeypatch, k: int):
 
 
 @pytest.mark.parametrize("interrupted_before", [False, True])
-def test_write_model_crash_before_each_rename_leaves_a_loadable_pair(model_dir, monkeypatch, interrupted_before):
+def test_write_model_crash_before_each_rename_leaves_a_loadable_pair(model_copy, monkeypatch, interrupted_before):
     """Deterministic: write_model interrupted right before each of its renames (the two *.previous
     copies, the model, the card), and run to the end. ``interrupted_before``: the folder already
     holds what a kill between the two renames left (new model, old card, good *.previous); the
@@ -374,38 +365,38 @@ def test_write_model_crash_before_each_rename_leaves_a_loadable_pair(model_dir, 
     from quotestance.model.stance import verify
     from quotestance.training.train import write_model
 
-    base = StanceModel.load(model_dir)
+    base = StanceModel.load(model_copy)
     old_sha = base.card["model_sha256"]
     card = {k: v for k, v in base.card.items() if k != "model_sha256"}
     other = copy.deepcopy(base.pipeline)
     other.steps[-1][1].C = 0.25  # a different model file
-    pristine = {p.name: p.read_bytes() for p in model_dir.parent.iterdir()}
+    pristine = {p.name: p.read_bytes() for p in model_copy.parent.iterdir()}
     renames = 2 if interrupted_before else 4  # a main pair that does not verify is not copied to *.previous
     for k in range(renames + 1):
-        for p in model_dir.parent.iterdir():
+        for p in model_copy.parent.iterdir():
             p.unlink()
         for name, data in pristine.items():
-            (model_dir.parent / name).write_bytes(data)
+            (model_copy.parent / name).write_bytes(data)
         if interrupted_before:
             _crash_at_rename(monkeypatch, 3)  # killed between the model's and the card's rename
             with pytest.raises(_Killed):
-                write_model(other, dict(card, trained="earlier"), model_dir)
+                write_model(other, dict(card, trained="earlier"), model_copy)
             monkeypatch.undo()
             with pytest.raises(ModelError, match="does not match the hash"):
-                verify(model_dir)
-            assert verify(*previous_pair(model_dir))["model_sha256"] == old_sha
+                verify(model_copy)
+            assert verify(*previous_pair(model_copy))["model_sha256"] == old_sha
         done = _crash_at_rename(monkeypatch, k)
         if k < renames:
             with pytest.raises(_Killed):
-                write_model(other, dict(card, trained="now"), model_dir)
+                write_model(other, dict(card, trained="now"), model_copy)
         else:
-            write_model(other, dict(card, trained="now"), model_dir)
+            write_model(other, dict(card, trained="now"), model_copy)
         monkeypatch.undo()
         assert len(done) == k
-        loaded = _loads(model_dir)  # raises if neither the main nor the *.previous pair verifies
+        loaded = _loads(model_copy)  # raises if neither the main nor the *.previous pair verifies
         if k < renames:
             assert loaded["model_sha256"] == old_sha  # the old model, from the main pair or *.previous
         else:
-            assert loaded["trained"] == "now" and verify(model_dir)["trained"] == "now"
-            assert verify(*previous_pair(model_dir))["model_sha256"] == old_sha
-        assert not list(model_dir.parent.glob("*.tmp")), "temporary files left behind"
+            assert loaded["trained"] == "now" and verify(model_copy)["trained"] == "now"
+            assert verify(*previous_pair(model_copy))["model_sha256"] == old_sha
+        assert not list(model_copy.parent.glob("*.tmp")), "temporary files left behind"

@@ -1,7 +1,6 @@
 """Grouped cross-validation of the stance model and its baselines, on the same folds."""
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 
 import numpy as np
@@ -9,8 +8,7 @@ from sklearn.base import clone
 from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
 from sklearn.model_selection import LeaveOneGroupOut
 
-from quotestance.model.attribute import attribute
-from quotestance.model.extract import extract_quotes
+from quotestance.model.tagger import find_quotes
 from quotestance.model.record import STANCES, Quote
 from quotestance.model.target import MANDELSON, Target
 from quotestance.training.labels import LabelSet
@@ -28,7 +26,7 @@ def with_cues(labels: LabelSet, target: Target = MANDELSON) -> list[Quote]:
     """
     cues: dict[str, list[Quote]] = {}
     for doc, text in labels.articles.items():
-        cues[doc] = attribute(text, list(extract_quotes(text, doc)), target)
+        cues[doc] = find_quotes(text, doc, target)
     out = []
     for q in labels.quotes:
         best = max(cues[q.doc], key=lambda p: min(p.end, q.end) - max(p.start, q.start), default=None)
@@ -82,9 +80,11 @@ def grouped_predictions(estimator, X: np.ndarray, y: np.ndarray, groups: np.ndar
     return (pred, probs) if proba else pred
 
 
-def evaluate(labels: LabelSet, target: Target = MANDELSON, ablation: bool = True) -> dict:
-    """The full report: model, baselines, calibration and (optionally) feature ablation."""
-    quotes = with_cues(labels, target)
+def evaluate(labels: LabelSet, target: Target = MANDELSON, ablation: bool = True,
+             quotes: list[Quote] | None = None) -> dict:
+    """The full report: model, baselines, calibration and (optionally) feature ablation.
+    ``quotes``: ``with_cues(labels, target)`` if the caller already has it."""
+    quotes = quotes if quotes is not None else with_cues(labels, target)
     X = np.array(quotes, dtype=object)
     y = np.array([q.stance for q in quotes])
     groups = np.array([q.doc for q in quotes])

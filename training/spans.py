@@ -89,8 +89,7 @@ def extraction_scores(labels, target=None) -> dict[str, SpanScore]:
     """Span and speaker scores over the development and the unseen articles."""
     from collections import defaultdict
 
-    from quotestance.model.attribute import attribute
-    from quotestance.model.extract import extract_quotes
+    from quotestance.model.tagger import find_quotes
     from quotestance.model.target import MANDELSON
 
     gold = defaultdict(list)
@@ -98,7 +97,7 @@ def extraction_scores(labels, target=None) -> dict[str, SpanScore]:
         gold[q.doc].append(q)
     out = {"development": SpanScore(), "unseen": SpanScore()}
     for doc, text in labels.articles.items():
-        pred = attribute(text, list(extract_quotes(text, doc)), target or MANDELSON)
+        pred = find_quotes(text, doc, target or MANDELSON)
         out["unseen" if doc in UNSEEN else "development"].add(score_article(pred, gold[doc]))
     return out
 

@@ -37,10 +37,10 @@ def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON,
     import sklearn
 
     out = Path(out) if out else DATA / MODEL_FILE
-    report = report or evaluate(labels, target)
     from threadpoolctl import threadpool_limits
 
     quotes = with_cues(labels, target)
+    report = report or evaluate(labels, target, quotes=quotes)
     with threadpool_limits(1):
         pipe = stance_pipeline(target).fit(np.array(quotes, dtype=object), np.array([q.stance for q in quotes]))
     counts = labels.counts()
