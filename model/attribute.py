@@ -32,7 +32,8 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
     for q in quotes:
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
-        found = _after_cue(post) or _before_cue(pre) or _tail_cue(post) or _clause_subject(pre)
+        found = _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
+            or _clause_subject(pre)
         if found and found[1] == "subject of the sentence" and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
             found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
@@ -46,11 +47,45 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
                 at = lo + hits[-1].start() if hits else q.start
             speaker = ctx.resolve(found_mention, at, out)
         else:
-            prev = out[-1] if out else None
-            if prev and prev.speaker and q.paragraph - prev.paragraph <= CONTINUATION_PARAGRAPHS and _continues(masked, q, prev):
+            prev = next((p for p in reversed(out) if not _FURNITURE.fullmatch(p.context.strip())), None)
+            if prev and prev.speaker and _paragraphs_between(masked, prev, q) <= CONTINUATION_PARAGRAPHS \
+                    and _continues(masked, q, prev):
                 speaker, cue = prev.speaker, "continues previous quote"
         out.append(replace(q, speaker=speaker, cue=cue, mention=mention))
+    return _echoes(out)
+
+
+def _echoes(quotes: list[Quote]) -> list[Quote]:
+    """A quote with no speaker whose words another quote of the article repeats with a speaker
+    takes that speaker: a headline's "best pal" is the words the body later credits
+    (labels/README.md rules 2 and 27)."""
+    said = [(_words(q.quote), q) for q in quotes if q.speaker]
+    out = []
+    for q in quotes:
+        if q.speaker is None and (mine := _words(q.quote)):
+            for words, other in said:
+                if other is not q and (f" {mine} " in f" {words} " or len(mine) > 3 * len(words) > 30 and f" {words} " in f" {mine} "):
+                    q = replace(q, speaker=other.speaker, mention=other.mention, cue="same words quoted elsewhere")
+                    break
+        out.append(q)
     return out
+
+
+def _words(s: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower().replace("’", "'")))
+
+
+# Page furniture between paragraphs of one statement: not paragraphs of the story.
+_FURNITURE = re.compile(r"(?:read more|related|advertisement|image|photo|video|watch|send push|listen)\b.*|\W*",
+                        re.IGNORECASE)
+
+
+def _paragraphs_between(masked: str, prev: Quote, q: Quote) -> int:
+    """Paragraphs from ``prev`` to ``q``, not counting furniture lines ("READ MORE: ...", "image")."""
+    lines = masked[prev.end:q.start].split("\n")
+    if len(lines) == 1:
+        return 0
+    return 1 + sum(1 for ln in lines[1:-1] if ln.strip() and not _FURNITURE.fullmatch(ln.strip()))
 
 
 def _breaks(text: str, a: int, b: int) -> int:
@@ -115,7 +150,7 @@ def _tail_cue(post: str) -> tuple[Mention, str] | None:
     """A sentence that ends in its attribution: "Mandelson 'lied repeatedly' to my team,
     Starmer says" (headlines), or a headline quote then a colon and its speaker's verb
     ("'Your friends love you': Lord Mandelson comforts ...")."""
-    m = re.search(r",\s+((?:[\w’'\-]+\s+){0,5}?[\w’'\-]+)\s+(says|said|claims|admits|warns|insists|tells\s+\w+)\s*[.!]?\s*$", post)
+    m = re.search(r",\s+((?:[\w’'\-]+\s+){0,5}?[\w’'\-]+)\s+(?:has\s+|have\s+|had\s+)?(says|said|claims|admits|warns|insists|tells\s+\w+)\s*[.!]?\s*$", post)
     if m and MASK not in m.group(1) and (mention := classify_phrase(m.group(1))):
         return mention, f"{m.group(2)} (end of sentence)"
     m = re.search(r",\s+(says|said)\s+((?:[\w’'\-]+\s*){1,6})[.!]?\s*$", post)
@@ -127,11 +162,43 @@ def _tail_cue(post: str) -> tuple[Mention, str] | None:
     return None
 
 
+def _fronted_participle(pre: str, post: str) -> tuple[Mention, str] | None:
+    """A sentence that opens with a reporting participle holding the quote names its speaker
+    after the clause: 'Insisting that he has a "sense of sympathy" for ..., Mandelson said'."""
+    m = re.match(r"\s*([A-Z][a-z]+ing)\b", pre)
+    if not m or m.group(1).lower() not in SPEECH_VERBS:
+        return None
+    after = re.search(r",\s+((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*|he|she|they)\s+[a-z]", post)
+    mention = classify_phrase(after.group(1)) if after and MASK not in after.group(1) else None
+    return (mention, f"{m.group(1).lower()} (opening the sentence)") if mention else None
+
+
+def _sentence_subject(s: str) -> Mention | None:
+    """The subject opening ``s`` (a clause with its verb later): name, pronoun, body or description,
+    past a leading adverbial ("For example, he ...")."""
+    s = re.sub(r"^\s*(?:(?:For example|However|Meanwhile|Instead|Indeed|But|And|Yet|So|Then|Now|Earlier|Later),?\s+)+",
+               "", s)
+    toks = re.findall(r"[\w’'\-]+|[,]", s)
+    for n in range(min(5, len(toks)), 0, -1):
+        phrase = " ".join(toks[:n])
+        if "," in phrase or MASK in phrase:
+            continue
+        mention = classify_phrase(phrase)
+        if mention:
+            return mention
+    return None
+
+
 def _clause_subject(pre: str) -> tuple[Mention, str] | None:
     """No reporting verb: the subject of the clause holding the quote speaks (fragments such as
     'Mandelson has confessed to carrying on his friendship "for far longer ..."')."""
-    clause = re.split(r"[;:]|\b(?:after|because|although|while|when|as)\b|,\s+(?:and|but)\b", pre)[-1]
-    toks = re.findall(r"[\w’'\-]+|[,]", clause)
+    parts = re.split(r"([;:]|\b(?:after|because|although|while|when|as)\b|,\s+(?:and|but)\b)", pre)
+    k = len(parts) - 1
+    # "X has been trying ..., and has apologised for ... "quote"": a clause with no subject of
+    # its own shares the one before it.
+    while k >= 2 and parts[k - 1].startswith(",") and re.match(r"\s*(?:[a-z]|$)", parts[k]):
+        k -= 2
+    toks = re.findall(r"[\w’'\-]+|[,]", parts[k])
     for n in range(min(5, len(toks)), 0, -1):
         phrase = " ".join(toks[:n])
         if "," in phrase or MASK in phrase:
@@ -154,6 +221,7 @@ def _phrase_after(s: str) -> str:
 def _before_cue(pre: str) -> tuple[Mention, str] | None:
     """The subject of the last reporting verb before the quote in its sentence."""
     words = list(re.finditer(r"[\w’'\-]+|[,:;–—(]", pre))
+    shared = shared_verb = None
     for k in range(len(words) - 1, -1, -1):
         verb = words[k].group()
         if verb.lower() not in SPEECH_VERBS or verb[0].isupper() and k > 0:
@@ -161,7 +229,17 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         j = k
         while j > 0 and words[j - 1].group().lower() in SKIP_BETWEEN:
             j -= 1
-        if j == 0 or words[j - 1].group() in (",", "and") and not _appositive(words, j):
+        if j == 0:
+            continue
+        if words[j - 1].group() == "and" or words[j - 1].group() == "," and verb.endswith("ing"):
+            # "She pointed out ..., and then asked whether ..."; "The White House disputed it,
+            # stating ...": the verb shares the subject of the clause before it, unless an
+            # earlier reporting verb governs the sentence ("Allred said he should ... and tell").
+            shared = shared or _nearest_subject(pre[:words[j - 1].start()])
+            if shared:
+                shared_verb = shared_verb or verb
+            continue
+        if words[j - 1].group() == "," and not _appositive(words, j):
             continue
         author = _author_of_text(pre[:words[j - 1].end()])
         if author:
@@ -170,10 +248,37 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         mention = _subject_before(pre[:end])
         if mention:
             return mention, verb
-    m = re.search(r"\baccording to ([^,.;:]+)", pre)
+    if shared:
+        return shared, shared_verb
+    m = re.search(r"\b[Aa]ccording to ([^,.;:]+)", pre)
     if m and (mention := classify_phrase(m.group(1))):
         return mention, "according to"
     return None
+
+
+# A subject: a capitalised run, a pronoun, or a determiner and up to three words.
+_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z][\w’'\-]*[ \t]+){0,2}[a-z][\w’'\-]*|"
+                      + CAP_RUN.pattern)
+# Words that open a subordinate clause whose subject is not the sentence's ("before he was").
+_SUBORDINATORS = frozenset("before after when because if while as since until whether although of to "
+                           "for with by from on in at about".split())
+
+
+def _nearest_subject(pre: str) -> Mention | None:
+    """The last speaker phrase in ``pre`` standing as a subject (right before a verb, not inside an
+    adverbial clause): what "and asked" or ", stating" shares ("The Prime Minister deflected
+    questions ..., saying")."""
+    found = None
+    for m in _SUBJECT.finditer(pre):
+        if MASK in m.group() or not _VERBISH.match(pre, m.end()):
+            continue
+        before = re.search(r"([A-Za-z’']+)[ \t]*$", pre[:m.start()])
+        if before and before.group(1).lower() in _SUBORDINATORS:
+            continue
+        mention = classify_phrase(m.group())
+        if mention:
+            found = mention
+    return found
 
 
 def _appositive(words, j: int) -> bool:
@@ -232,7 +337,7 @@ class _ArticleContext:
         found = [n for _, n, _ in self.names]
         self.canon = canonical_names(found)
         for n in found:
-            if n.split()[-1] == surname:
+            if _same_surname(n.split()[-1], surname):
                 self.canon[n] = target.name
         self.gender: dict[str, str] = {}
         for _, n, g in self.names:
@@ -250,7 +355,7 @@ class _ArticleContext:
         if name in self.canon:
             return self.canon[name]
         last = name.split()[-1]
-        if last == self.target.name.split()[-1]:
+        if _same_surname(last, self.target.name.split()[-1]):
             return self.target.name
         for n, c in self.canon.items():
             if n.split()[-1] == last:
@@ -332,7 +437,18 @@ class _ArticleContext:
         return desc
 
 
-_VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
+def _same_surname(a: str, b: str) -> bool:
+    """Equal, or a misspelling of a long surname by one swap of neighbouring letters
+    ("Mandleson" for "Mandelson", seen in c09)."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 6 or a[0] != b[0]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+_VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
                       r"has|had|have|was|is|were|would|will|did|does)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"
                       r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes)\b")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 # Reporting verbs, every inflection we accept as a cue ("said", "told LBC", "wrote in an email").
 _VERB_STEMS = {
     "say": "say says said saying", "tell": "tell tells told telling", "add": "add adds added adding",
-    "write": "write writes wrote writing written", "state": "state states stated",
+    "write": "write writes wrote writing written", "state": "state states stated stating",
     "insist": "insist insists insisted insisting", "claim": "claim claims claimed claiming",
     "argue": "argue argues argued arguing", "warn": "warn warns warned warning",
     "ask": "ask asks asked asking", "reply": "reply replies replied replying",
