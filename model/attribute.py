@@ -491,6 +491,12 @@ def _subject_position(masked: str, i: int, name: str) -> bool:
     return j < 0 or masked[j] in ".!?\n:" or bool(_VERBISH.match(after))
 
 
+_HEADS = "|".join(sorted(PERSON_ROLES))
+_ROLE_THEN_NAME = re.compile(rf"\b(?i:{_HEADS})()[ \t]+(?:(?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr)[ \t]+)?"
+                             r"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){0,2})\b")
+_WORD_BEFORE = re.compile(r"\b[A-Za-z][\w\-]*[ \t]+\Z")
+
+
 def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
     """Offices named next to a person in the article, as ``(offset, role, name)``:
     "Prime Minister Sir Keir Starmer", "Conservative leader Kemi Badenoch",
@@ -516,11 +522,18 @@ def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
                 lead.append(w)
         if lead and 1 <= len(words) <= 3 and any(w in PERSON_ROLE_TITLES for w in lead):
             add(m.start(), " ".join(lead), " ".join(words))
-    heads = "|".join(sorted(PERSON_ROLES))
-    for m in re.finditer(rf"\b((?i:(?:[a-z][\w\-]*[ \t]+)?(?:{heads})))[ \t]+((?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr)[ \t]+)?"
-                         r"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){0,2})\b", masked):
-        if m.group(3).split()[0] not in ROLE_WORDS:
-            add(m.start(), m.group(1), m.group(3))
+    last_end = 0
+    for m in _ROLE_THEN_NAME.finditer(masked):
+        # The head noun is found first (scanning for an optional word before every head is five
+        # times slower); a word right before it joins the role: "Conservative leader".
+        start = m.start()
+        before = _WORD_BEFORE.search(masked, max(last_end, start - 60), start)
+        if before:
+            start = before.start()
+        last_end = m.end()
+        if m.group(2).split()[0] not in ROLE_WORDS:
+            add(start, masked[start:m.end(1)], m.group(2))
+    heads = _HEADS
     for m in re.finditer(rf"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){{0,2}}),\s+(?:the|a)\s+([\w\- ]{{0,30}}?\b(?:{heads}))\b(?=,)", masked):
         add(m.start(), m.group(2), m.group(1))
     for m in re.finditer(rf"\b(?:the|a)\s+((?i:(?:[a-z][\w\-]*[ \t]+)?(?:{heads}))),\s+([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){{0,2}}),", masked):
