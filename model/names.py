@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotestance.model.constants import (
     FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, MALE_HONORIFICS, NOT_NAMES, ORG_HEADS, PRONOUNS,
@@ -24,6 +25,12 @@ class Mention:
     gender: str | None = None
 
 
+# Phrases repeat within and across articles; both functions below are pure, so cache them.
+# 4,096 entries is a few hundred KB, bounded whatever the batch size.
+PHRASE_CACHE = 4096
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
 def classify_phrase(phrase: str) -> Mention | None:
     """What a noun phrase before or after a reporting verb names, or None if it names no speaker."""
     phrase = re.sub(r"^(?:and|but|so|then|as|while|when)\s+", "", phrase.strip(" ,;–—-"), flags=re.I)
@@ -91,6 +98,7 @@ def _gender(phrase: str) -> str | None:
     return "f" if first in FEMALE_HONORIFICS else "m" if first in MALE_HONORIFICS else None
 
 
+@lru_cache(maxsize=PHRASE_CACHE)
 def strip_titles(phrase: str) -> str:
     """"Health Secretary Wes Streeting" -> "Wes Streeting"; "Ms Allred" -> "Allred"."""
     words = [_POSSESSIVE.sub("", w) if i == len(phrase.split()) - 1 else w
@@ -120,22 +128,22 @@ def person_names(text: str) -> list[tuple[int, str, str | None]]:
     are stripped, are left; runs ending in an organisation word are bodies, not names.
     """
     out = []
-    for m in CAP_RUN.finditer(text):
-        run = m.group()
+    runs = [(m.start(), m.group()) for m in CAP_RUN.finditer(text)]
+    for start, run in runs:
         words = run.split()
         if words[-1] in ORG_HEADS or words[-1].rstrip("’'s") in ORG_HEADS:
             continue
         name = strip_titles(run)
         if not name or len(name.split()) > 3 or any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
             continue
-        out.append((m.start(), name, _gender(run), len(name.split()) == 1 and len(words) == 1
-                    and _sentence_initial(text, m.start())))
+        out.append((start, name, _gender(run), len(name.split()) == 1 and len(words) == 1
+                    and _sentence_initial(text, start)))
     # A lone capitalised word at a sentence start is a name only if the article also uses it
     # where capitals prove nothing else: mid-sentence, or as the surname of a longer name.
     # A lone word is a name only when the article also gives it with a first name or a title,
     # or uses it often (an article that only ever says "Starmer"): not "Chamber", "Congress".
     full = {n.split()[-1] for _, n, _, _ in out if len(n.split()) > 1}
-    titled = {strip_titles(m.group()) for m in CAP_RUN.finditer(text) if m.group().split()[0] in HONORIFICS}
+    titled = {strip_titles(run) for _, run in runs if run.split()[0] in HONORIFICS}
     counts = {}
     for _, n, _, _ in out:
         counts[n] = counts.get(n, 0) + 1
