@@ -3,6 +3,7 @@ descriptions resolved to the article's names, and continuation of the previous s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from quotestance.model.constants import HONORIFICS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
@@ -453,23 +454,30 @@ _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|la
                       r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes)\b")
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+")
+_HE_WORDS = re.compile(r"\b(?:his|himself|he)\b", re.IGNORECASE)
+_SHE_WORDS = re.compile(r"\b(?:her|herself|she)\b", re.IGNORECASE)
+
+
 def _pronoun_genders(masked: str, names, canonical) -> dict[str, str]:
     """Gender of people from the article's own pronouns: a name in subject position at a
     sentence start, or the only person in its sentence, gets a vote from each he/his/himself
     or she/her/herself after it in that sentence ("Kemi Badenoch learned from her mistakes")."""
     votes: dict[str, list[int]] = {}
-    for sent in re.finditer(r"[^.!?\n]+", masked):
-        inside = [(i, canonical(n)) for i, n, _ in names if sent.start() <= i < sent.end()]
-        if not inside:
+    starts = [i for i, _, _ in names]  # person_names lists names in text order
+    for sent in _SENTENCE.finditer(masked):
+        lo, hi = bisect_left(starts, sent.start()), bisect_left(starts, sent.end())
+        if lo == hi:
             continue
+        inside = [(i, canonical(n)) for i, n, _ in names[lo:hi]]
         i, n = inside[0]
         lead = masked[sent.start():i].strip(" \t\"“‘'")
         if len({x for _, x in inside}) != 1 and lead not in ("", "But", "And", "Yet", "So"):
             continue
         rest = masked[i:sent.end()]
         v = votes.setdefault(n, [0, 0])
-        v[0] += len(re.findall(r"\b(?:his|himself|he)\b", rest, re.IGNORECASE))
-        v[1] += len(re.findall(r"\b(?:her|herself|she)\b", rest, re.IGNORECASE))
+        v[0] += len(_HE_WORDS.findall(rest))
+        v[1] += len(_SHE_WORDS.findall(rest))
     return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
 
 

@@ -6,6 +6,7 @@ Pipeline that cross-validation refits per fold (see training/pipeline.py).
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -50,18 +51,22 @@ def vader_scores(text: str) -> dict[str, float]:
     return _vader().polarity_scores(text)
 
 
+def _names_target(text: str, target: Target) -> bool:
+    """Whether ``mask_target(text, target)`` holds TARGET_TOKEN, without masking: the name-run
+    pattern cannot make the all-capitals token, so only a target mention (or the token itself) can."""
+    return TARGET_TOKEN in text or _target_re(target).search(text) is not None
+
+
 def cue_features(q: Quote, target: Target) -> dict[str, float]:
     """Hand-made features of one quote: target reference, speaker, cue verb, negation, sentiment."""
-    quote_m = mask_target(q.quote, target)
     rel = q.start - q.context_start
     around = q.context[:max(0, rel - 1)] + " " + q.context[rel + len(q.quote) + 1:]
-    around_m = mask_target(around, target)
     words = [w.lower() for w in _WORD.findall(q.quote)]
     v = vader_scores(q.quote)
     cue = (q.cue or "none").split()[0].lower()
     feats = {
-        "quote_names_target": float(TARGET_TOKEN in quote_m),
-        "paragraph_names_target": float(TARGET_TOKEN in around_m),
+        "quote_names_target": float(_names_target(q.quote, target)),
+        "paragraph_names_target": float(_names_target(around, target)),
         "quote_he_pronoun": float(bool(_HE.search(q.quote))),
         "speaker_is_target": float(q.speaker == target.name),
         "speaker_unknown": float(q.speaker is None),
@@ -76,6 +81,23 @@ def cue_features(q: Quote, target: Target) -> dict[str, float]:
         f"cue={cue}": 1.0,
     }
     return feats
+
+
+# While training, the same quotes are transformed once per fold and candidate; what a quote
+# becomes does not depend on the fold (nothing here is fitted), so it is remembered there.
+_MEMO: dict | None = None
+
+
+@contextmanager
+def remembered_features():
+    """Within this block, QuoteFeatures computes each (quote, part, target) once (quotes are
+    keyed by identity and held until the block ends)."""
+    global _MEMO
+    outer, _MEMO = _MEMO, ({} if _MEMO is None else _MEMO)
+    try:
+        yield
+    finally:
+        _MEMO = outer
 
 
 class QuoteFeatures(BaseEstimator, TransformerMixin):
@@ -94,6 +116,18 @@ class QuoteFeatures(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, X):
+        if _MEMO is None:
+            return self._transform(X)
+        keys = [(id(q), self.part, self.target) for q in X]
+        # Each entry keeps its quote, so an id is never reused for another quote while remembered.
+        out = [_MEMO[k][1] if k in _MEMO else None for k in keys]
+        todo = [i for i, v in enumerate(out) if v is None]
+        for i, v in zip(todo, self._transform([X[i] for i in todo])):
+            _MEMO[keys[i]] = (X[i], v)
+            out[i] = v
+        return out
+
+    def _transform(self, X):
         if self.part == "quote":
             return [mask_target(q.quote, self.target) for q in X]
         if self.part == "raw":

@@ -145,13 +145,17 @@ class StanceModel:
         """The quotes with stance, confidence and the three probabilities filled in."""
         if not quotes:
             return []
+        from quotestance.model.features import remembered_features
+
         pipe = self.pipeline_for(target)
-        proba = pipe.predict_proba(quotes)
+        with remembered_features():  # feature groups that read the same masked text share it
+            proba = pipe.predict_proba(quotes)
         classes = list(pipe.classes_)
-        cols = [(c, classes.index(c)) for c in STANCES]
+        # A stance absent from the training labels has no column: its probability is 0.
+        cols = [(c, classes.index(c) if c in classes else None) for c in STANCES]
         out = []
         for q, p in zip(quotes, proba.tolist()):  # tolist(): the same floats as float(p[i]), made at once
-            probs = {c: round(p[i], 4) for c, i in cols}
+            probs = {c: 0.0 if i is None else round(p[i], 4) for c, i in cols}
             best = max(probs, key=probs.get)
             out.append(replace(q, stance=best, confidence=probs[best], probabilities=probs))
         return out
