@@ -12,8 +12,9 @@ from quotestance.model.tagger import find_quotes
 from quotestance.model.record import STANCES, Quote
 from quotestance.model.target import MANDELSON, Target
 from quotestance.training.labels import LabelSet
-from quotestance.training.pipeline import (FEATURE_GROUPS, ConstantBaseline, VaderBaseline, stance_pipeline,
-                                           tfidf_baseline)
+from quotestance.model.features import remembered_features
+from quotestance.training.pipeline import ConstantBaseline, VaderBaseline, stance_pipeline, tfidf_baseline
+from quotestance.training.select import INNER_FOLDS, nested_predictions
 
 CALIBRATION_BINS = 10
 
@@ -80,33 +81,31 @@ def grouped_predictions(estimator, X: np.ndarray, y: np.ndarray, groups: np.ndar
     return (pred, probs) if proba else pred
 
 
-def evaluate(labels: LabelSet, target: Target = MANDELSON, ablation: bool = True,
-             quotes: list[Quote] | None = None) -> dict:
-    """The full report: model, baselines, calibration and (optionally) feature ablation.
-    ``quotes``: ``with_cues(labels, target)`` if the caller already has it."""
+def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] | None = None) -> dict:
+    """The full report: the model (feature groups and C chosen by nested CV, see
+    training/select.py), the baselines and the fixed default settings on the same outer folds,
+    and calibration. ``quotes``: ``with_cues(labels, target)`` if the caller already has it."""
     quotes = quotes if quotes is not None else with_cues(labels, target)
     X = np.array(quotes, dtype=object)
     y = np.array([q.stance for q in quotes])
     groups = np.array([q.doc for q in quotes])
-    pred, probs = grouped_predictions(stance_pipeline(target), X, y, groups, proba=True)
-    report = {
-        "folds": f"leave-one-article-out ({len(set(groups))} articles, {len(y)} quotes)",
+    pred, probs, chosen = nested_predictions(X, y, groups, target)
+    with remembered_features():
+        fixed = grouped_predictions(stance_pipeline(target), X, y, groups)
+    return {
+        "folds": f"leave-one-article-out ({len(set(groups))} articles, {len(y)} quotes); "
+                 f"model settings chosen inside each fold by {INNER_FOLDS}-fold grouped CV",
         "model": scores(y, pred),
         "calibration": calibration(y, probs, STANCES),
+        "chosen_in_folds": chosen,
         "baselines": {
             "always neutral": scores(y, grouped_predictions(ConstantBaseline(), X, y, groups)),
             "VADER compound": scores(y, grouped_predictions(VaderBaseline(), X, y, groups)),
             "TF-IDF + LR": scores(y, grouped_predictions(tfidf_baseline(), X, y, groups)),
+            "all groups, C=1": scores(y, fixed),
         },
         "errors": _errors(quotes, pred, probs),
     }
-    if ablation:
-        report["ablation"] = {
-            f"without {g}": scores(y, grouped_predictions(
-                stance_pipeline(target, tuple(x for x in FEATURE_GROUPS if x != g)), X, y, groups))["macro_f1"]
-            for g in FEATURE_GROUPS
-        }
-    return report
 
 
 def _errors(quotes: list[Quote], pred, probs, most: int = 15) -> list[dict]:
@@ -136,6 +135,7 @@ def format_report(report: dict) -> str:
         lines.append(f"  {c:12s} " + " ".join(f"{n:4d}" for n in row))
     cal = report["calibration"]
     lines.append(f"calibration: ECE {cal['ece']:.3f}, Brier {cal['brier']:.3f}")
-    if "ablation" in report:
-        lines.append("ablation (macro-F1): " + ", ".join(f"{k} {v:.3f}" for k, v in report["ablation"].items()))
+    if "chosen_in_folds" in report:
+        lines.append("settings chosen in the outer folds: " +
+                     "; ".join(f"{k} ({n})" for k, n in report["chosen_in_folds"].items()))
     return "\n".join(lines)

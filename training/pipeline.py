@@ -14,13 +14,13 @@ from quotestance.model.target import MANDELSON, Target
 
 # Feature groups of the model; each can be left out to measure what it adds.
 FEATURE_GROUPS = ("quote_words", "quote_chars", "context_words", "cues")
-# Chosen before any evaluation and not tuned: scikit-learn's default C, balanced classes
-# (supporting is the rarest stance, about one quote in seven).
+# scikit-learn's default C; balanced classes (supporting is the rarest stance, about one quote
+# in seven). The shipped model's C and groups are chosen by nested CV (training/select.py).
 C = 1.0
 RANDOM_STATE = 0
 
 
-def stance_pipeline(target: Target = MANDELSON, groups: tuple[str, ...] = FEATURE_GROUPS) -> Pipeline:
+def stance_pipeline(target: Target = MANDELSON, groups: tuple[str, ...] = FEATURE_GROUPS, c: float = C) -> Pipeline:
     """Quote records in, stance out; every fitted step inside, so CV refits it all per fold."""
     parts = {
         "quote_words": make_pipeline(QuoteFeatures("quote", target),
@@ -32,7 +32,7 @@ def stance_pipeline(target: Target = MANDELSON, groups: tuple[str, ...] = FEATUR
         "cues": make_pipeline(QuoteFeatures("cues", target), DictVectorizer()),
     }
     union = FeatureUnion([(g, parts[g]) for g in groups])
-    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=RANDOM_STATE)
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=RANDOM_STATE)
     return Pipeline([("features", union), ("clf", clf)])
 
 

@@ -16,7 +16,7 @@ from quotestance.model.stance import DATA, MODEL_FILE, card_path, sha256
 from quotestance.model.target import MANDELSON, Target
 from quotestance.training.evaluate import evaluate, with_cues
 from quotestance.training.labels import LabelSet
-from quotestance.training.pipeline import C, FEATURE_GROUPS, stance_pipeline
+from quotestance.training.select import choose_for_shipping
 
 PREVIOUS_SUFFIX = ".previous"
 
@@ -41,8 +41,11 @@ def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON,
 
     quotes = with_cues(labels, target)
     report = report or evaluate(labels, target, quotes=quotes)
+    X = np.array(quotes, dtype=object)
+    y = np.array([q.stance for q in quotes])
+    chosen, inner = choose_for_shipping(X, y, np.array([q.doc for q in quotes]), target)
     with threadpool_limits(1):
-        pipe = stance_pipeline(target).fit(np.array(quotes, dtype=object), np.array([q.stance for q in quotes]))
+        pipe = chosen.pipeline(target).fit(X, y)
     counts = labels.counts()
     card = {
         "model": out.name,
@@ -50,8 +53,9 @@ def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON,
         "labels": {"sha256": labels_hash(labels), "quotes": len(labels.quotes), "articles": len(labels.articles),
                    "per_stance": dict(counts["stance"])},
         "target": target.to_dict(),
-        "features": list(FEATURE_GROUPS),
-        "classifier": f"LogisticRegression(C={C}, class_weight='balanced')",
+        "features": list(chosen.groups),
+        "classifier": f"LogisticRegression(C={chosen.c:g}, class_weight='balanced')",
+        "selection": {"chosen": chosen.label, "inner_macro_f1": inner},
         "evaluation": report,
         "versions": {"scikit-learn": sklearn.__version__, "joblib": joblib.__version__, "nltk": nltk.__version__,
                      "python": platform.python_version()},

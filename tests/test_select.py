@@ -1,0 +1,105 @@
+"""Nested selection of the stance model's settings, on real labelled quotes."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pytest
+
+from quotestance.model import features
+from quotestance.model.features import QuoteFeatures, remembered_features
+from quotestance.model.stance import StanceModel
+from quotestance.model.target import MANDELSON
+from quotestance.training import select
+from quotestance.training.evaluate import with_cues
+from quotestance.training.labels import load_labels
+from quotestance.training.pipeline import FEATURE_GROUPS, stance_pipeline
+
+from conftest import LABELS
+
+# Seven articles with all three stances among them: enough for the inner folds, quick to fit.
+SMALL = ("c02.txt", "c03.txt", "c05.txt", "c08.txt", "c11.txt", "c14.txt", "c20.txt")
+
+
+@lru_cache(maxsize=1)
+def _small():
+    labels = load_labels(LABELS)
+    quotes = [q for q in with_cues(labels) if q.doc in SMALL]
+    X = np.array(quotes, dtype=object)
+    return X, np.array([q.stance for q in quotes]), np.array([q.doc for q in quotes])
+
+
+def test_small_set_has_every_stance():
+    _, y, groups = _small()
+    assert set(y) == {"supporting", "criticising", "neutral"}
+    assert set(groups) == set(SMALL)
+
+
+def test_candidates_are_fixed_and_start_with_the_defaults():
+    assert select.CANDIDATES[0] == select.Candidate(FEATURE_GROUPS, 1.0)
+    assert len(set(select.CANDIDATES)) == len(select.CANDIDATES) == 15
+    assert select.CANDIDATES[0].label == "all groups, C=1"
+    assert select.Candidate(FEATURE_GROUPS[:3], 0.3).label == "without cues, C=0.3"
+
+
+def test_each_article_is_predicted_by_settings_chosen_without_it(monkeypatch):
+    X, y, groups = _small()
+    seen = []
+    real = select.choose
+
+    def spy(Xs, ys, gs, target=MANDELSON):
+        seen.append(set(gs))
+        return real(Xs, ys, gs, target)
+
+    monkeypatch.setattr(select, "choose", spy)
+    pred, probs, chosen = select.nested_predictions(X, y, groups)
+    assert len(seen) == len(SMALL) == sum(chosen.values())
+    for article, given in zip(sorted(SMALL), seen):  # LeaveOneGroupOut goes in sorted order
+        assert article not in given and len(given) == len(SMALL) - 1
+    assert set(pred) <= {"supporting", "criticising", "neutral"}
+    assert np.allclose(probs.sum(axis=1), 1.0)
+
+
+def test_nested_predictions_are_deterministic():
+    X, y, groups = _small()
+    first = select.nested_predictions(X, y, groups)
+    second = select.nested_predictions(X, y, groups)
+    assert list(first[0]) == list(second[0])
+    assert np.array_equal(first[1], second[1])
+    assert first[2] == second[2]
+
+
+def test_choose_scores_every_candidate_and_returns_the_best():
+    X, y, groups = _small()
+    best, scored = select.choose(X, y, groups)
+    assert set(scored) == {c.label for c in select.CANDIDATES}
+    assert scored[best.label] == max(scored.values())
+    # A tie goes to the earlier candidate.
+    first_best = next(c for c in select.CANDIDATES if scored[c.label] == max(scored.values()))
+    assert best == first_best
+
+
+def test_remembered_features_are_the_same_and_computed_once(monkeypatch):
+    X, _, _ = _small()
+    plain = QuoteFeatures("cues", MANDELSON).transform(X)
+    calls = []
+    real = features.cue_features
+    monkeypatch.setattr(features, "cue_features", lambda q, t: calls.append(q) or real(q, t))
+    with remembered_features():
+        once = QuoteFeatures("cues", MANDELSON).transform(X)
+        again = QuoteFeatures("cues", MANDELSON).transform(X[::-1])
+    assert once == plain and again == plain[::-1]
+    assert len(calls) == len(X)
+    QuoteFeatures("cues", MANDELSON).transform(X[:3])  # outside the block: computed again
+    assert len(calls) == len(X) + 3
+
+
+def test_a_stance_missing_from_training_gets_probability_zero():
+    X, y, _ = _small()
+    keep = y != "supporting"
+    pipe = stance_pipeline(MANDELSON).fit(X[keep], y[keep])
+    model = StanceModel(pipe, {"target": MANDELSON.to_dict()})
+    out = model.predict(list(X[:5]))
+    assert all(q.probabilities["supporting"] == 0.0 for q in out)
+    assert all(q.stance in ("criticising", "neutral") for q in out)
+    assert all(q.probabilities["criticising"] + q.probabilities["neutral"] == pytest.approx(1.0, abs=1e-3) for q in out)

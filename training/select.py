@@ -1,0 +1,102 @@
+"""Choosing the feature groups and C by nested cross-validation.
+
+The held-out figure of a model whose settings were picked on the same folds is optimistic. So
+the choice is made inside each outer fold, on that fold's training articles only (an inner
+GroupKFold), and the outer fold's article is predicted by what that choice fitted. The shipped
+model is chosen the same way on all articles.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
+
+from quotestance.model.features import remembered_features
+from quotestance.model.record import STANCES
+from quotestance.model.target import MANDELSON, Target
+from quotestance.training.pipeline import C, FEATURE_GROUPS, stance_pipeline
+
+# Inner folds: 3 keeps about 17 articles to fit and 9 to score in each, with 26 to split.
+INNER_FOLDS = 3
+# Fixed before any nested run: the full feature set and each single group left out (the
+# ablation's settings), at scikit-learn's default C and a factor of 3 either side of it.
+GROUP_SETS = (FEATURE_GROUPS,) + tuple(tuple(g for g in FEATURE_GROUPS if g != out) for out in FEATURE_GROUPS)
+CS = (C, 0.3, 3.0)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    groups: tuple[str, ...]
+    c: float
+
+    @property
+    def label(self) -> str:
+        left_out = [g for g in FEATURE_GROUPS if g not in self.groups]
+        return ("all groups" if not left_out else "without " + ", ".join(left_out)) + f", C={self.c:g}"
+
+    def pipeline(self, target: Target):
+        return stance_pipeline(target, self.groups, self.c)
+
+
+# In this order; a tie goes to the earlier one (the full set at the default C first).
+CANDIDATES = tuple(Candidate(g, c) for c in CS for g in GROUP_SETS)
+
+
+def _fit_predict(cand: Candidate, target: Target, X, y, train, test, proba: bool = False):
+    from sklearn.base import clone
+
+    est = clone(cand.pipeline(target)).fit(X[train], y[train])
+    if not proba:
+        return est.predict(X[test])
+    p = est.predict_proba(X[test])
+    classes = list(est.classes_)
+    out = np.zeros((len(test), len(STANCES)))
+    for j, s in enumerate(STANCES):  # a stance absent from the training labels gets 0
+        if s in classes:
+            out[:, j] = p[:, classes.index(s)]
+    return est.predict(X[test]), out
+
+
+def choose(X: np.ndarray, y: np.ndarray, groups: np.ndarray, target: Target = MANDELSON) -> tuple[Candidate, dict]:
+    """The candidate with the best macro-F1 over inner grouped folds of these articles (the
+    folds' predictions pooled), and every candidate's score."""
+    n = min(INNER_FOLDS, len(set(groups)))
+    folds = list(GroupKFold(n_splits=n).split(X, y, groups)) if n >= 2 else []
+    scored = {}
+    for cand in CANDIDATES:
+        if not folds:
+            scored[cand] = 0.0
+            continue
+        pred = np.empty(len(y), dtype=object)
+        for train, test in folds:
+            pred[test] = _fit_predict(cand, target, X, y, train, test)
+        scored[cand] = float(f1_score(y, pred, labels=list(STANCES), average="macro", zero_division=0))
+    best = max(CANDIDATES, key=lambda c: scored[c])  # max keeps the first of equals
+    return best, {c.label: round(s, 4) for c, s in scored.items()}
+
+
+def nested_predictions(X: np.ndarray, y: np.ndarray, groups: np.ndarray, target: Target = MANDELSON):
+    """Leave-one-article-out predictions and probabilities, each article predicted by the
+    candidate chosen without it; and how often each candidate was chosen."""
+    from threadpoolctl import threadpool_limits
+
+    pred = np.empty(len(y), dtype=object)
+    probs = np.zeros((len(y), len(STANCES)))
+    chosen: Counter[str] = Counter()
+    with threadpool_limits(1), remembered_features():
+        for train, test in LeaveOneGroupOut().split(X, y, groups):
+            cand, _ = choose(X[train], y[train], groups[train], target)
+            chosen[cand.label] += 1
+            pred[test], probs[test] = _fit_predict(cand, target, X, y, train, test, proba=True)
+    return pred, probs, dict(chosen.most_common())
+
+
+def choose_for_shipping(X: np.ndarray, y: np.ndarray, groups: np.ndarray, target: Target = MANDELSON):
+    """The candidate the shipped model uses: chosen on all articles, as in each outer fold."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1), remembered_features():
+        return choose(X, y, groups, target)
