@@ -7,7 +7,15 @@ from typing import Annotated, Optional
 import typer
 
 from quotestance.cli.app import DEFAULT_LABELS, LabelsDir, LabelsOpt, app, checked_labels, labels_app
-from quotestance.cli.errors import handled
+from quotestance.cli.errors import fail, handled
+
+# As in `tag`: worker processes for the nested cross-validation's outer folds.
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Processes for cross-validation; -1 for one per CPU. The report does not depend on it.")]
+
+
+def _check_jobs(jobs: int) -> None:
+    if jobs == 0:
+        fail("--jobs must be 1 or more, or -1 for one per CPU")
 
 
 @labels_app.command("check")
@@ -25,7 +33,8 @@ def labels_check(root: LabelsDir = DEFAULT_LABELS) -> None:
 @app.command()
 @handled
 def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
-             extraction_only: Annotated[bool, typer.Option("--extraction-only", help="Only span and speaker figures.")] = False) -> None:
+             extraction_only: Annotated[bool, typer.Option("--extraction-only", help="Only span and speaker figures.")] = False,
+             jobs: JobsOpt = 1) -> None:
     """Measure extraction, attribution and stance against the labels, by article.
 
     Spans and speakers are scored on the development articles and, separately, on the
@@ -38,19 +47,21 @@ def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
     from quotestance.training.labels import load_labels
     from quotestance.training.spans import extraction_report
 
+    _check_jobs(jobs)
     data = load_labels(labels)
     typer.echo(extraction_report(data))
     if not extraction_only:
         from quotestance.model.target import MANDELSON
 
         typer.echo(f"\nstance toward {MANDELSON.name}")
-        typer.echo(format_report(run(data)))
+        typer.echo(format_report(run(data, jobs=jobs)))
 
 
 @app.command()
 @handled
 def train(labels: LabelsOpt = DEFAULT_LABELS,
-          out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model; default: the shipped model.")] = None) -> None:
+          out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model; default: the shipped model.")] = None,
+          jobs: JobsOpt = 1) -> None:
     """Retrain the stance model from the labels and show whether it improved.
 
     Refuses labels with problems (see `quotestance labels check`). The new model and its
@@ -62,6 +73,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     from quotestance.training.evaluate import format_report
     from quotestance.training.train import train as fit
 
+    _check_jobs(jobs)
     data = checked_labels(labels)
     path = out or DATA / MODEL_FILE
     try:
@@ -69,7 +81,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     except ValueError:
         old = None
     typer.echo(f"training on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)
-    card = fit(data, path)
+    card = fit(data, path, jobs=jobs)
     new = card["evaluation"]
     typer.echo(format_report(new))
     if old:

@@ -57,3 +57,30 @@ def test_train_refuses_invalid_labels_and_writes_nothing(labels_copy, tmp_path):
         f"quotestance: error: 1 problem(s) in {root}",
     ]
     assert not out.parent.exists()
+
+
+def test_train_and_evaluate_refuse_zero_jobs(labels_copy, tmp_path):
+    root, _ = labels_copy
+    out = tmp_path / "model" / "stance.joblib"
+    for args in (["train", "--out", str(out)], ["evaluate"]):
+        result = runner.invoke(app, [*args, "--labels", str(root), "--jobs", "0"])
+        assert result.exit_code == 1
+        assert result.stderr == "quotestance: error: --jobs must be 1 or more, or -1 for one per CPU\n"
+    assert not out.parent.exists()
+
+
+def test_train_with_two_jobs_writes_a_model_that_tags(labels_copy, tmp_path):
+    from quotestance.model.stance import StanceModel
+    from quotestance.model.tagger import find_quotes
+
+    root, recs = labels_copy
+    out = tmp_path / "model" / "stance.joblib"
+    result = runner.invoke(app, ["train", "--labels", str(root), "--out", str(out), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "settings chosen in the outer folds:" in result.stdout
+    model = StanceModel.load(out)
+    assert model.card["labels"]["quotes"] == len(recs)
+    assert model.card["selection"]["chosen"] in {c for c in model.card["selection"]["inner_macro_f1"]}
+    text = (root / "articles" / "c02.txt").read_text(encoding="utf-8")
+    tagged = model.predict(find_quotes(text, "c02.txt", model.target))
+    assert tagged and all(q.stance in ("supporting", "criticising", "neutral") for q in tagged)

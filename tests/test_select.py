@@ -69,6 +69,13 @@ def test_nested_predictions_are_deterministic():
     assert first[2] == second[2]
 
 
+def test_processes_do_not_change_the_result():
+    X, y, groups = _small()
+    one = select.nested_predictions(X, y, groups, jobs=1)
+    two = select.nested_predictions(X, y, groups, jobs=2)
+    assert list(one[0]) == list(two[0]) and np.array_equal(one[1], two[1]) and one[2] == two[2]
+
+
 def test_choose_scores_every_candidate_and_returns_the_best():
     X, y, groups = _small()
     best, scored = select.choose(X, y, groups)

@@ -81,15 +81,16 @@ def grouped_predictions(estimator, X: np.ndarray, y: np.ndarray, groups: np.ndar
     return (pred, probs) if proba else pred
 
 
-def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] | None = None) -> dict:
+def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] | None = None, jobs: int = 1) -> dict:
     """The full report: the model (feature groups and C chosen by nested CV, see
     training/select.py), the baselines and the fixed default settings on the same outer folds,
-    and calibration. ``quotes``: ``with_cues(labels, target)`` if the caller already has it."""
+    and calibration. ``quotes``: ``with_cues(labels, target)`` if the caller already has it;
+    ``jobs``: processes for the nested folds."""
     quotes = quotes if quotes is not None else with_cues(labels, target)
     X = np.array(quotes, dtype=object)
     y = np.array([q.stance for q in quotes])
     groups = np.array([q.doc for q in quotes])
-    pred, probs, chosen = nested_predictions(X, y, groups, target)
+    pred, probs, chosen = nested_predictions(X, y, groups, target, jobs)
     with remembered_features():
         fixed = grouped_predictions(stance_pipeline(target), X, y, groups)
     return {

@@ -78,19 +78,30 @@ def choose(X: np.ndarray, y: np.ndarray, groups: np.ndarray, target: Target = MA
     return best, {c.label: round(s, 4) for c, s in scored.items()}
 
 
-def nested_predictions(X: np.ndarray, y: np.ndarray, groups: np.ndarray, target: Target = MANDELSON):
-    """Leave-one-article-out predictions and probabilities, each article predicted by the
-    candidate chosen without it; and how often each candidate was chosen."""
+def _outer_fold(X, y, groups, train, test, target: Target):
     from threadpoolctl import threadpool_limits
 
+    with threadpool_limits(1), remembered_features():
+        cand, _ = choose(X[train], y[train], groups[train], target)
+        pred, probs = _fit_predict(cand, target, X, y, train, test, proba=True)
+    return cand, pred, probs
+
+
+def nested_predictions(X: np.ndarray, y: np.ndarray, groups: np.ndarray, target: Target = MANDELSON, jobs: int = 1):
+    """Leave-one-article-out predictions and probabilities, each article predicted by the
+    candidate chosen without it; and how often each candidate was chosen. ``jobs`` processes
+    share the outer folds (joblib); the result does not depend on it."""
+    from joblib import Parallel, delayed
+
+    folds = list(LeaveOneGroupOut().split(X, y, groups))
+    # One BLAS thread per fit (inside _outer_fold): these fits are tiny, and contention slowed them.
+    done = Parallel(n_jobs=jobs)(delayed(_outer_fold)(X, y, groups, train, test, target) for train, test in folds)
     pred = np.empty(len(y), dtype=object)
     probs = np.zeros((len(y), len(STANCES)))
     chosen: Counter[str] = Counter()
-    with threadpool_limits(1), remembered_features():
-        for train, test in LeaveOneGroupOut().split(X, y, groups):
-            cand, _ = choose(X[train], y[train], groups[train], target)
-            chosen[cand.label] += 1
-            pred[test], probs[test] = _fit_predict(cand, target, X, y, train, test, proba=True)
+    for (_, test), (cand, p, pr) in zip(folds, done):
+        chosen[cand.label] += 1
+        pred[test], probs[test] = p, pr
     return pred, probs, dict(chosen.most_common())
 
 

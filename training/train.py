@@ -30,7 +30,8 @@ def labels_hash(labels: LabelSet) -> str:
     return h.hexdigest()
 
 
-def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON, report: dict | None = None) -> dict:
+def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON, report: dict | None = None,
+          jobs: int = 1) -> dict:
     """Cross-validate, fit on everything, write model and card; return the card."""
     import joblib
     import nltk
@@ -40,7 +41,7 @@ def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON,
     from threadpoolctl import threadpool_limits
 
     quotes = with_cues(labels, target)
-    report = report or evaluate(labels, target, quotes=quotes)
+    report = report or evaluate(labels, target, quotes=quotes, jobs=jobs)
     X = np.array(quotes, dtype=object)
     y = np.array([q.stance for q in quotes])
     chosen, inner = choose_for_shipping(X, y, np.array([q.doc for q in quotes]), target)
