@@ -87,6 +87,8 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     if old:
         d = new["model"]["macro_f1"] - old["model"]["macro_f1"]
         typer.echo(f"\nmacro-F1 {old['model']['macro_f1']:.3f} -> {new['model']['macro_f1']:.3f} ({d:+.3f}) against the previous model")
+        if ("chosen_in_folds" in old) != ("chosen_in_folds" in new):
+            typer.echo("(one of the two figures is from nested selection and the other is not: compare with care)")
     typer.echo(f"wrote {path} and its card", err=True)
 
 

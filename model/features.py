@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -85,19 +86,20 @@ def cue_features(q: Quote, target: Target) -> dict[str, float]:
 
 # While training, the same quotes are transformed once per fold and candidate; what a quote
 # becomes does not depend on the fold (nothing here is fitted), so it is remembered there.
-_MEMO: dict | None = None
+# A context variable, not a global: each thread (Dask's threaded workers) has its own.
+_MEMO: ContextVar[dict | None] = ContextVar("quotestance_feature_memo", default=None)
 
 
 @contextmanager
 def remembered_features():
     """Within this block, QuoteFeatures computes each (quote, part, target) once (quotes are
     keyed by identity and held until the block ends)."""
-    global _MEMO
-    outer, _MEMO = _MEMO, ({} if _MEMO is None else _MEMO)
+    memo = _MEMO.get()
+    token = _MEMO.set({} if memo is None else memo)
     try:
         yield
     finally:
-        _MEMO = outer
+        _MEMO.reset(token)
 
 
 class QuoteFeatures(BaseEstimator, TransformerMixin):
@@ -116,14 +118,15 @@ class QuoteFeatures(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, X):
-        if _MEMO is None:
+        memo = _MEMO.get()
+        if memo is None:
             return self._transform(X)
         keys = [(id(q), self.part, self.target) for q in X]
         # Each entry keeps its quote, so an id is never reused for another quote while remembered.
-        out = [_MEMO[k][1] if k in _MEMO else None for k in keys]
+        out = [memo[k][1] if k in memo else None for k in keys]
         todo = [i for i, v in enumerate(out) if v is None]
         for i, v in zip(todo, self._transform([X[i] for i in todo])):
-            _MEMO[keys[i]] = (X[i], v)
+            memo[keys[i]] = (X[i], v)
             out[i] = v
         return out
 

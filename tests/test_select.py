@@ -87,6 +87,7 @@ def test_choose_scores_every_candidate_and_returns_the_best():
 
 
 def test_remembered_features_are_the_same_and_computed_once(monkeypatch):
+    assert features._MEMO.get() is None
     X, _, _ = _small()
     plain = QuoteFeatures("cues", MANDELSON).transform(X)
     calls = []
@@ -110,3 +111,38 @@ def test_a_stance_missing_from_training_gets_probability_zero():
     assert all(q.probabilities["supporting"] == 0.0 for q in out)
     assert all(q.stance in ("criticising", "neutral") for q in out)
     assert all(q.probabilities["criticising"] + q.probabilities["neutral"] == pytest.approx(1.0, abs=1e-3) for q in out)
+
+
+def test_threads_entering_and_leaving_out_of_order_leave_no_memo_behind():
+    """Dask's threaded workers run predict in threads: A enters, B enters, A leaves, B leaves.
+    A shared global would be left holding B's saved copy of A's memo."""
+    import threading
+
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen = []
+
+    def a():
+        with remembered_features():
+            a_in.set()
+            b_in.wait(5)
+        a_out.set()
+
+    def b():
+        a_in.wait(5)
+        with remembered_features():
+            b_in.set()
+            a_out.wait(5)
+        seen.append(features._MEMO.get())
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert a_out.is_set() and seen == [None]
+    assert features._MEMO.get() is None
+    after = []
+    t = threading.Thread(target=lambda: after.append(features._MEMO.get()))
+    t.start()
+    t.join(5)
+    assert after == [None]
