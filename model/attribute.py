@@ -34,8 +34,9 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
         found = _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
-            or _clause_subject(pre)
-        if found and found[1] == "subject of the sentence" and found[0].kind == "name" \
+            or _dash_lead(pre) or _clause_subject(pre)
+        if found and found[1] in ("subject of the sentence", "dash after the sentence's subject") \
+                and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
             found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
         speaker = cue = mention = None
@@ -199,6 +200,11 @@ def _clause_subject(pre: str) -> tuple[Mention, str] | None:
     # its own shares the one before it.
     while k >= 2 and parts[k - 1].startswith(",") and re.match(r"\s*(?:[a-z]|$)", parts[k]):
         k -= 2
+    m = _WRITTEN_BY.match(parts[k])
+    if m:  # "A 2023 report by JPMorgan Chase into Epstein detailed the “…”" (002)
+        mention = classify_phrase(m.group(2))
+        if mention and mention.kind in ("name", "body"):
+            return mention, f"{m.group(1)} by its author"
     toks = re.findall(r"[\w’'\-]+|[,]", parts[k])
     for n in range(min(5, len(toks)), 0, -1):
         phrase = " ".join(toks[:n])
@@ -207,6 +213,28 @@ def _clause_subject(pre: str) -> tuple[Mention, str] | None:
         mention = classify_phrase(phrase)
         if mention and mention.kind in ("name", "pronoun"):
             return mention, "subject of the sentence"
+    return None
+
+
+# A written text as the subject, with its author: "A 2023 report by JPMorgan Chase", "a letter from Gordon Brown".
+_WRITTEN_BY = re.compile(rf"\s*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:\d{{4}}\s+)?(report|review|statement|letter|memo|email|note)\s+"
+                         rf"(?:by|from)\s+(?:the\s+)?({CAP_RUN.pattern})")
+
+
+def _dash_lead(pre: str) -> tuple[Mention, str] | None:
+    """A quote opened right after a dash, with no reporting verb: the subject of the sentence
+    before the dash says it ("he seems to think that ... – “All the time I was ...”", c06)."""
+    if not re.search(r"\s[–—]\s*$", pre):
+        return None
+    lead = re.sub(r"^\s*[A-Z][\w’']*(?:\s+[\w’']+){0,2},\s*", "", pre)  # "For example, he ..."
+    toks = re.findall(r"[\w’'\-]+|[,]", lead)
+    for n in range(min(5, len(toks)), 0, -1):
+        phrase = " ".join(toks[:n])
+        if "," in phrase or MASK in phrase:
+            continue
+        mention = classify_phrase(phrase)
+        if mention and mention.kind in ("name", "pronoun"):
+            return mention, "dash after the sentence's subject"
     return None
 
 
@@ -422,7 +450,8 @@ class _ArticleContext:
             # "the health secretary" after "Wes Streeting also backed ...": a person named
             # before this sentence (names inside it are someone else, e.g. an appositive).
             sentence_start = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset))
-            found = self._antecedent(None, sentence_start, done)
+            # A person, never a body ("the Prime Minister told" after a Cabinet Office quote).
+            found = self._salient(lambda n: n in self.people, sentence_start, done)
             if found is None and "\n" not in self.masked[:offset]:
                 # A headline's "says lawyer": the first person the story puts in subject position.
                 later = [n for i, n, _ in self.subjects if i > offset and self.canonical(n) != self.target.name]

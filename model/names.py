@@ -30,6 +30,11 @@ class Mention:
 PHRASE_CACHE = 4096
 
 
+# Capitalised words that describe a body's position rather than name it (c07: "The Opposition
+# Conservative Party dubbed it ..."); stripped when more words follow.
+BODY_DESCRIPTORS = ("Opposition", "Ruling", "Governing", "Rival")
+
+
 @lru_cache(maxsize=PHRASE_CACHE)
 def classify_phrase(phrase: str) -> Mention | None:
     """What a noun phrase before or after a reporting verb names, or None if it names no speaker."""
@@ -60,6 +65,8 @@ def classify_phrase(phrase: str) -> Mention | None:
         core = re.sub(r"^The\s+", "", trail)
         lead = phrase[: len(phrase) - len(trail)].strip()
         if core.split()[-1] in ORG_HEADS and not _person_like(core):
+            # "The Opposition Conservative Party" is the Conservative Party (c07).
+            core = re.sub(rf"^(?:{'|'.join(BODY_DESCRIPTORS)})\s+(?=\S+\s)", "", core)
             if lead.lower() in ("", "the", "a"):
                 return Mention(core, "body")
             return _description(phrase)

@@ -57,6 +57,23 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      [("unconventional ambassador", "Douglas Alexander")]),
     # A misspelt surname is still the target (c09's "Mandleson").
     ("Lord Mandleson wrote: “I think the world of you.”", [("I think the world of you.", "Peter Mandelson")]),
+    # A body's position is not its name (c07).
+    ('The Opposition Conservative Party dubbed it "an extraordinary error of judgment".',
+     [("an extraordinary error of judgment", "Conservative Party")]),
+    # A dash after the sentence's subject, no reporting verb (c06).
+    ("Lord Mandelson gave an interview.\nFor example, he seems to think that nobody could suspect him – "
+     "“All the time I was an associate of his, I never saw the wrongdoing.”",
+     [("All the time I was an associate of his, I never saw the wrongdoing.", "Peter Mandelson")]),
+    ("The minister paused – “We will see.” – Kemi Badenoch", [("We will see.", "Kemi Badenoch")]),
+    # A written text with its author as the subject (002).
+    ("A 2023 report by JPMorgan Chase into Epstein detailed the “particularly close relationship” between them.",
+     [("particularly close relationship", "JPMorgan Chase")]),
+    ("A letter from Gordon Brown described the leak as “disgraceful”.", [("disgraceful", "Gordon Brown")]),
+    ("A report into the scandal described it as “a failure”.", [("a failure", None)]),
+    # A person's office never resolves to a body that spoke just before (c11).
+    ("The Cabinet Office said the safeguards had been “compromised”.\n"
+     "The Prime Minister told his Cabinet that it was “disgraceful”.",
+     [("compromised", "Cabinet Office"), ("disgraceful", "prime minister")]),
 ])
 def test_speakers(text, expected):
     assert speakers(text) == expected
