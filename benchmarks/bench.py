@@ -297,8 +297,8 @@ PROFILED = [  # (label, file suffix, function): what each stage spends, by cumul
     ("  stance: StanceModel.predict", "model/stance.py", "predict"),
     ("    QuoteFeatures.transform (features.py)", "model/features.py", "transform"),
     ("      cue_features", "model/features.py", "cue_features"),
-    ("        vader_scores (VADER, 2 per quote)", "model/features.py", "vader_scores"),
-    ("      mask_target (5 per quote)", "model/features.py", "mask_target"),
+    ("        lexicon_scores (2 per quote)", "model/lexicon.py", "lexicon_scores"),
+    ("      mask_target (2 per quote)", "model/features.py", "mask_target"),
     ("    TF-IDF: CountVectorizer._count_vocab", "feature_extraction/text.py", "_count_vocab"),
     ("      char_wb n-grams (2-5)", "feature_extraction/text.py", "_char_wb_ngrams"),
     ("    DictVectorizer.transform", "feature_extraction/_dict_vectorizer.py", "_transform"),
@@ -318,7 +318,7 @@ def profile(n: int) -> str:
     with tempfile.TemporaryDirectory(prefix="quotestance-profile-") as tmp:
         paths = make_batch(Path(tmp), n)
         items = [(str(p), read_article(str(p))) for p in paths]
-    list(tag_texts(items[:50], model))  # warm: lazy imports, VADER's lexicon
+    list(tag_texts(items[:50], model))  # warm: lazy imports, the sentiment lexicon
     plain = float("inf")
     for _ in range(2):
         start = time.perf_counter()
@@ -344,7 +344,7 @@ def profile(n: int) -> str:
             calls, cum = found[(suffix, name)]
             depth = (len(label) - len(label.lstrip())) // 2
             lines.append(f"| {'· ' * depth}{label.strip()} | {calls:,} | {cum:.2f} | {100 * cum / top:.0f}% |")
-    lines += ["", "cProfile inflates code made of many small Python calls (VADER), so the stance model's parts "
+    lines += ["", "cProfile inflates code made of many small Python calls, so the stance model's parts "
               "timed again without it, on the same quotes:", "", *stance_parts(items, model)]
     return "\n".join(lines)
 
@@ -352,7 +352,7 @@ def profile(n: int) -> str:
 def stance_parts(items: list[tuple[str, str]], model) -> list[str]:
     """Unprofiled time of each part of the stance pipeline on the batch's quotes, per article
     (the best of 3 runs each, so that other load on the machine counts least)."""
-    from quotestance.model.features import vader_scores
+    from quotestance.model.lexicon import lexicon_scores
     from quotestance.model.tagger import find_quotes
 
     quotes = [q for doc, text in items for q in find_quotes(text, doc, model.target)]
@@ -375,9 +375,9 @@ def stance_parts(items: list[tuple[str, str]], model) -> list[str]:
              for name, part in union.transformer_list]
     features = union.transform(quotes)
     timed.append(("logistic regression (predict_proba)", best(lambda: model.pipeline.steps[-1][1].predict_proba(features))))
-    timed.append(("of `cues`: VADER on the quote", best(lambda: [vader_scores(q.quote) for q in quotes])))
+    timed.append(("of `cues`: lexicon on the quote", best(lambda: [lexicon_scores(q.quote) for q in quotes])))
     arounds = [around(q) for q in quotes]
-    timed.append(("of `cues`: VADER on the paragraph around it", best(lambda: [vader_scores(a) for a in arounds])))
+    timed.append(("of `cues`: lexicon on the paragraph around it", best(lambda: [lexicon_scores(a) for a in arounds])))
     total = sum(t for name, t in timed if not name.startswith("of "))
     rows = ["| part | ms/article | share of stance |", "|---|---|---|"]
     rows += [f"| {name} | {1000 * t / n:.2f} | {100 * t / total:.0f}% |" for name, t in timed]

@@ -12,14 +12,12 @@ from functools import lru_cache
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from quotestance.model.lexicon import is_negation, lexicon_scores
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
 
 TARGET_TOKEN = "TARGETX"  # what every mention of the target becomes, so no story's names are learned
 PERSON_TOKEN = "PERSONX"  # what every other capitalised name becomes, for the same reason
-# Negators from VADER's NEGATE list, trimmed to the common ones.
-NEGATIONS = frozenset("not no never nothing nobody none nor neither cannot can't don't doesn't didn't "
-                      "isn't wasn't won't wouldn't shouldn't couldn't hasn't haven't aren't n't".split())
 _WORD = re.compile(r"[\w’']+")
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 
@@ -40,18 +38,6 @@ def _target_re(target: Target) -> re.Pattern:
     return target.pattern()
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-def vader_scores(text: str) -> dict[str, float]:
-    """VADER's neg/neu/pos/compound for a text (lexicon shipped in the vaderSentiment package)."""
-    return _vader().polarity_scores(text)
-
-
 def _names_target(text: str, target: Target) -> bool:
     """Whether ``mask_target(text, target)`` holds TARGET_TOKEN, without masking: the name-run
     pattern cannot make the all-capitals token, so only a target mention (or the token itself) can."""
@@ -63,7 +49,7 @@ def cue_features(q: Quote, target: Target) -> dict[str, float]:
     rel = q.start - q.context_start
     around = q.context[:max(0, rel - 1)] + " " + q.context[rel + len(q.quote) + 1:]
     words = [w.lower() for w in _WORD.findall(q.quote)]
-    v = vader_scores(q.quote)
+    compound, pos, neg = lexicon_scores(q.quote)
     cue = (q.cue or "none").split()[0].lower()
     feats = {
         "quote_names_target": float(_names_target(q.quote, target)),
@@ -71,14 +57,14 @@ def cue_features(q: Quote, target: Target) -> dict[str, float]:
         "quote_he_pronoun": float(bool(_HE.search(q.quote))),
         "speaker_is_target": float(q.speaker == target.name),
         "speaker_unknown": float(q.speaker is None),
-        "negations": float(sum(w in NEGATIONS or w.endswith("n't") for w in words)),
+        "negations": float(sum(is_negation(w) for w in words)),
         "question": float("?" in q.quote),
         "first_person": float(any(w in ("i", "i'm", "i’m", "me", "my") for w in words)),
         "short_fragment": float(len(words) <= 4),
-        "vader_compound": v["compound"],
-        "vader_pos": v["pos"],
-        "vader_neg": v["neg"],
-        "vader_paragraph": vader_scores(around)["compound"],
+        "lexicon_compound": compound,
+        "lexicon_pos": pos,
+        "lexicon_neg": neg,
+        "lexicon_paragraph": lexicon_scores(around)[0],
         f"cue={cue}": 1.0,
     }
     return feats

@@ -1,6 +1,8 @@
 """The stance pipeline and the baselines it is measured against, all scikit-learn estimators."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction import DictVectorizer
@@ -8,7 +10,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 
-from quotestance.model.features import QuoteFeatures, vader_scores
+from quotestance.model.features import QuoteFeatures
 from quotestance.model.record import STANCES
 from quotestance.model.target import MANDELSON, Target
 
@@ -44,6 +46,18 @@ def tfidf_baseline() -> Pipeline:
     ])
     return Pipeline([("features", union),
                      ("clf", LogisticRegression(max_iter=2000, random_state=RANDOM_STATE))])
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_scores(text: str) -> dict[str, float]:
+    """VADER's neg/neu/pos/compound for a text (lexicon shipped in the vaderSentiment package)."""
+    return _vader().polarity_scores(text)
 
 
 class ConstantBaseline(BaseEstimator, ClassifierMixin):

@@ -1,0 +1,63 @@
+"""Sentiment from VADER's lexicon, looked up word by word.
+
+VADER's valences and its negation rule, without its other rules (boosters, "but", capitals,
+punctuation): those run as many small Python calls per word and made VADER half of the stance
+step's time. The baselines still use VADER itself (``features.vader_scores``).
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+# From vaderSentiment.vaderSentiment: a valence after a negator is scaled by N_SCALAR, a negator
+# reaches back three words, and the compound is normalised with alpha = 15.
+NEGATION_SCALAR = -0.74
+NEGATION_REACH = 3
+ALPHA = 15
+# Negators from VADER's NEGATE list, trimmed to the common ones.
+NEGATIONS = frozenset("not no never nothing nobody none nor neither cannot can't don't doesn't didn't "
+                      "isn't wasn't won't wouldn't shouldn't couldn't hasn't haven't aren't n't".split())
+_WORD = re.compile(r"[\w’'\-]+")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """VADER's word -> mean valence (-4 .. 4), from the file the vaderSentiment package ships."""
+    from importlib.resources import files
+
+    text = files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            out[parts[0]] = float(parts[1])
+    return out
+
+
+def is_negation(word: str) -> bool:
+    return word in NEGATIONS or word.endswith("n't")
+
+
+def lexicon_scores(text: str) -> tuple[float, float, float]:
+    """``(compound, positive share, negative share)`` of ``text``: the sum of its words'
+    valences (negated ones scaled), normalised as VADER's compound; the shares are the positive
+    and negative valence mass over that mass plus one per word without valence."""
+    lex = lexicon()
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    pos = neg = 0.0
+    plain = 0
+    for i, w in enumerate(words):
+        v = lex.get(w)
+        if v is None:
+            plain += 1
+            continue
+        if any(is_negation(p) for p in words[max(0, i - NEGATION_REACH):i]):
+            v *= NEGATION_SCALAR
+        if v > 0:
+            pos += v
+        else:
+            neg -= v
+    total = pos - neg
+    mass = pos + neg + plain
+    return total / math.sqrt(total * total + ALPHA), (pos / mass if mass else 0.0), (neg / mass if mass else 0.0)
