@@ -268,9 +268,19 @@ def labels_review(
 
     if not 0 < threshold <= 1:
         fail(f"--threshold {threshold}: should be above 0 and at most 1")
+    from sklearn.base import clone
+
+    from quotestance.model.stance import ModelError, StanceModel
+
     data = checked_labels(labels)
-    typer.echo(f"cross-validating on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)
-    rows = review(data, threshold)
+    try:  # the settings of the model that tags, refitted per fold
+        model = StanceModel.load()
+        estimator, settings = clone(model.pipeline), model.card.get("selection", {}).get("chosen", "the shipped model's")
+    except ModelError:
+        estimator, settings = None, "default"
+    typer.echo(f"cross-validating ({settings} settings) on {len(data.quotes)} quotes from {len(data.articles)} articles ...",
+               err=True)
+    rows = review(data, threshold, estimator=estimator)
     width = max(60, shutil.get_terminal_size((120, 20)).columns)
     room = max(20, width - 54)
     if rows:

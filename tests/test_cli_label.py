@@ -188,6 +188,11 @@ def test_labels_review_on_the_real_labels():
         probs.append(float(prob))
     assert probs == sorted(probs, reverse=True)
     assert result.stderr.splitlines()[-1] == f"{len(rows)} of {len(labelled)} labels contradicted with probability >= 0.7"
+    # The folds refit the shipped model's own settings, not the defaults.
+    from quotestance.model.stance import StanceModel
+
+    chosen = StanceModel.load().card["selection"]["chosen"]
+    assert result.stderr.splitlines()[0].startswith(f"cross-validating ({chosen} settings) on {len(labelled)} quotes")
 
 
 def test_labels_review_refuses_invalid_labels(labels_copy):

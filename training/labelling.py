@@ -361,12 +361,13 @@ class Contradiction:
     probabilities: dict[str, float]
 
 
-def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None) -> list[Contradiction]:
+def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None, estimator=None) -> list[Contradiction]:
     """Labels the model contradicts with probability >= ``threshold``, most confident first.
 
     Each quote is predicted by a model trained without its article (training/evaluate.py's
     leave-one-article-out ``grouped_predictions``), so a label is never judged by a model that
-    learned it. Ties are broken by id.
+    learned it. ``estimator``: the unfitted pipeline to cross-validate (the CLI passes the
+    shipped model's settings); default, the full feature set at C=1. Ties are broken by id.
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold {threshold} should be above 0 and at most 1")
@@ -391,7 +392,8 @@ def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None) -
                              f"{' or '.join(missing)}, so label more articles first")
     # Many small fits: BLAS threads only contend with each other here (several times slower).
     with threadpool_limits(limits=1):
-        _, probs = grouped_predictions(stance_pipeline(target), X, y, groups, proba=True)
+        _, probs = grouped_predictions(estimator if estimator is not None else stance_pipeline(target),
+                                       X, y, groups, proba=True)
     out = []
     for q, p in zip(quotes, probs):
         i = int(np.argmax(p))
