@@ -71,6 +71,24 @@ def checked_labels(root: Path):
     return labels
 
 
+def load_model(path=None):
+    """The stance model (default: the shipped one); a fallback to the verified *.previous pair is
+    said in one warning line, not as a Python warning."""
+    import warnings
+
+    from quotestance.model.stance import ModelFallbackWarning, StanceModel
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ModelFallbackWarning)
+        stance_model = StanceModel.load(path)
+    for w in caught:
+        if issubclass(w.category, ModelFallbackWarning):
+            typer.echo(f"quotestance: warning: {w.message}", err=True)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    return stance_model
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import AliasOpt, ModelOpt, TargetOpt, app, target_from_options
+from quotestance.cli.app import AliasOpt, ModelOpt, TargetOpt, app, load_model, target_from_options
 from quotestance.cli.errors import fail, handled
 from quotestance.model.record import STANCES
 
@@ -51,7 +51,6 @@ def inspect_article(
     """
     from quotestance.cli.articles import expand, read_article
     from quotestance.model.explain import explain
-    from quotestance.model.stance import StanceModel
     from quotestance.model.tagger import tag_text
 
     who = target_from_options(target, alias)
@@ -61,7 +60,7 @@ def inspect_article(
         _check_writable(html)
     (name,) = expand([path])
     text = read_article(name)
-    stance_model = StanceModel.load(model)
+    stance_model = load_model(model)
     who = who or stance_model.target
     quotes = tag_text(text, name, stance_model, who)
     pipeline = stance_model.pipeline_for(who)  # for --target, retargeted just as predict retargets

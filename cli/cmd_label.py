@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import DEFAULT_LABELS, LabelsOpt, ModelOpt, app, checked_labels, labels_app
+from quotestance.cli.app import DEFAULT_LABELS, LabelsOpt, ModelOpt, app, checked_labels, labels_app, load_model
 from quotestance.cli.errors import fail, handled
 
 KEYS = {"s": "supporting", "c": "criticising", "n": "neutral"}
@@ -61,7 +61,6 @@ def label(
 
 def _session(path: str, root: Path, model_path: Path | None) -> None:
     from quotestance.cli.articles import expand, read_article
-    from quotestance.model.stance import StanceModel
     from quotestance.model.tagger import tag_text
     from quotestance.training.labelling import (NOT_QUOTES_FILE, QUOTES_FILE, add_article, already_labelled,
                                                  append_label, append_not_quote, overlaps, repair_tail,
@@ -74,7 +73,7 @@ def _session(path: str, root: Path, model_path: Path | None) -> None:
     if not root.is_dir():
         fail(f"{root}: no such folder")
     expand([path])  # a missing file fails here, with the same message as `tag`
-    stance_model = StanceModel.load(model_path)
+    stance_model = load_model(model_path)
     text = read_article(path)
     doc = stored_name(path)
     quotes = tag_text(text, doc, stance_model)
@@ -208,12 +207,11 @@ def _answer(q):
 def _suggest(paths: list[str], n: int, root: Path, model_path: Path | None) -> None:
     from quotestance.cli.articles import expand, read_article
     from quotestance.model.record import STANCES
-    from quotestance.model.stance import StanceModel
     from quotestance.model.tagger import tag_text
     from quotestance.training.labelling import already_labelled, least_sure, margin, overlaps, stored_name
 
     names = expand(paths)
-    stance_model = StanceModel.load(model_path)
+    stance_model = load_model(model_path)
     pool = []
     for name in names:
         text = read_article(name)
@@ -259,7 +257,7 @@ def labels_review(
 ) -> None:
     """List labels the cross-validated model contradicts with high confidence, to re-check.
 
-    Each quote is predicted by a model trained without its article (leave-one-article-out), so no label is judged by a model that learned it.
+    Each quote is predicted by a model fitted without its article (leave-one-article-out) with the shipped model's settings, so no label is judged by a model that learned it.
     A row is a label worth a second look, not necessarily a wrong one: id, label, predicted stance, its probability and the quote, most confident first.
 
     Example: quotestance labels review --labels labels/ --threshold 0.8
@@ -270,11 +268,11 @@ def labels_review(
         fail(f"--threshold {threshold}: should be above 0 and at most 1")
     from sklearn.base import clone
 
-    from quotestance.model.stance import ModelError, StanceModel
+    from quotestance.model.stance import ModelError
 
     data = checked_labels(labels)
     try:  # the settings of the model that tags, refitted per fold
-        model = StanceModel.load()
+        model = load_model()
         estimator, settings = clone(model.pipeline), model.card.get("selection", {}).get("chosen", "the shipped model's")
     except ModelError:
         estimator, settings = None, "default"

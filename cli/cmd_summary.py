@@ -7,7 +7,8 @@ from typing import IO
 
 import typer
 
-from quotestance.cli.app import AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, target_from_options
+from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, load_model,
+                                 target_from_options)
 from quotestance.cli.errors import handled
 
 FIELDS = ("speaker", "supporting", "criticising", "neutral", "total", "example")
@@ -40,14 +41,13 @@ def summary(
     import sys
 
     from quotestance.cli.articles import expand, read_article
-    from quotestance.model.stance import StanceModel
     from quotestance.model.summary import summarise
     from quotestance.model.tagger import tag_texts
 
     check_format(fmt)
     who = target_from_options(target, alias)
     names = expand(paths)
-    stance_model = StanceModel.load(model)
+    stance_model = load_model(model)
     who = who or stance_model.target
     quotes = [q for per_article in tag_texts(((n, read_article(n)) for n in names), stance_model, who)
               for q in per_article]

@@ -6,7 +6,8 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from quotestance.cli.app import AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, target_from_options
+from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, load_model,
+                                 target_from_options)
 from quotestance.cli.errors import fail, handled
 
 BACKENDS = ("loky", "dask")
@@ -56,7 +57,7 @@ def tag(
         fail("--scheduler needs --backend dask")
     who = target_from_options(target, alias)
     names = expand(paths)
-    stance_model = _load(model)
+    stance_model = load_model(model)
     writer = Writer(fmt, sys.stdout)
     show = len(names) > 20 and sys.stderr.isatty()
     with typer.progressbar(length=len(names), label="tagging", file=sys.stderr) if show else _nullbar() as bar:
@@ -71,23 +72,6 @@ def tag(
         else:
             _write(_tag_parallel(names, stance_model, who, jobs, "loky"), writer, bar)
     typer.echo(f"{writer.rows} quotes in {len(names)} article(s)", err=True)
-
-
-def _load(path):
-    """The stance model; a fallback to the verified *.previous pair is said in one warning line."""
-    import warnings
-
-    from quotestance.model.stance import ModelFallbackWarning, StanceModel
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ModelFallbackWarning)
-        stance_model = StanceModel.load(path)
-    for w in caught:
-        if issubclass(w.category, ModelFallbackWarning):
-            typer.echo(f"quotestance: warning: {w.message}", err=True)
-        else:
-            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
-    return stance_model
 
 
 def _write(results, writer, bar) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import DEFAULT_LABELS, LabelsDir, LabelsOpt, app, checked_labels, labels_app
+from quotestance.cli.app import DEFAULT_LABELS, LabelsDir, LabelsOpt, app, checked_labels, labels_app, load_model
 from quotestance.cli.errors import fail, handled
 
 # As in `tag`: worker processes for the nested cross-validation's outer folds.
@@ -69,7 +69,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
 
     Example: quotestance train --labels labels/
     """
-    from quotestance.model.stance import DATA, MODEL_FILE, StanceModel
+    from quotestance.model.stance import DATA, MODEL_FILE
     from quotestance.training.evaluate import format_report
     from quotestance.training.train import train as fit
 
@@ -77,7 +77,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     data = checked_labels(labels)
     path = out or DATA / MODEL_FILE
     try:
-        old = StanceModel.load(path).card["evaluation"]
+        old = load_model(path).card["evaluation"]
     except ValueError:
         old = None
     typer.echo(f"training on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)

@@ -221,11 +221,16 @@ _WRITTEN_BY = re.compile(rf"\s*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:\d{{4}}\s+)?(report|r
                          rf"(?:by|from)\s+(?:the\s+)?({CAP_RUN.pattern})")
 
 
+# A sentence must say its subject speaks or holds a view before a dash hands it a quote.
+_OPINION_VERBS = SPEECH_VERBS | frozenset("think thinks believe feel feels suggest suggests suggested "
+                                          "seem seems seemed".split())
+
+
 def _dash_lead(pre: str) -> tuple[Mention, str] | None:
     """A quote opened right after a dash, with no reporting verb: the subject of the sentence
     before the dash says it ("he seems to think that ... – “All the time I was ...”", c06)."""
-    if not re.search(r"\s[–—]\s*$", pre):
-        return None
+    if not re.search(r"\s[–—]\s*$", pre) or not any(w.lower() in _OPINION_VERBS for w in re.findall(r"[a-z]+", pre)):
+        return None  # "he was sacked – “a humiliating end”": the quote is not his
     lead = re.sub(r"^\s*[A-Z][\w’']*(?:\s+[\w’']+){0,2},\s*", "", pre)  # "For example, he ..."
     toks = re.findall(r"[\w’'\-]+|[,]", lead)
     for n in range(min(5, len(toks)), 0, -1):

@@ -2,7 +2,7 @@
 
 VADER's valences and its negation rule, without its other rules (boosters, "but", capitals,
 punctuation): those run as many small Python calls per word and made VADER half of the stance
-step's time. The baselines still use VADER itself (``features.vader_scores``).
+step's time. The VADER baseline still runs VADER itself (``training.pipeline.vader_scores``).
 """
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def lexicon_scores(text: str) -> tuple[float, float, float]:
     valences (negated ones scaled), normalised as VADER's compound; the shares are the positive
     and negative valence mass over that mass plus one per word without valence."""
     lex = lexicon()
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    # Straight quote marks around a word are not part of it ('terrible'), as VADER strips them.
+    words = [w for w in (t.lower().replace("’", "'").strip("'") for t in _WORD.findall(text)) if w]
     pos = neg = 0.0
     plain = 0
     for i, w in enumerate(words):

@@ -65,6 +65,9 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      "“All the time I was an associate of his, I never saw the wrongdoing.”",
      [("All the time I was an associate of his, I never saw the wrongdoing.", "Peter Mandelson")]),
     ("The minister paused – “We will see.” – Kemi Badenoch", [("We will see.", "Kemi Badenoch")]),
+    # ... but only when the sentence says its subject speaks or holds a view.
+    ("Kemi Badenoch spoke to MPs.\nIn the end, he was sacked – “a humiliating end”.", [("a humiliating end", None)]),
+    ("Keir Starmer spoke to MPs.\nMeanwhile, he was under pressure – “a crisis”.", [("a crisis", None)]),
     # A written text with its author as the subject (002).
     ("A 2023 report by JPMorgan Chase into Epstein detailed the “particularly close relationship” between them.",
      [("particularly close relationship", "JPMorgan Chase")]),

@@ -34,6 +34,12 @@ def test_negation_within_three_words_flips_and_shrinks():
     assert lexicon_scores("not that it was ever good")[0] > 0  # four words back: out of reach
 
 
+def test_straight_quote_marks_around_a_word_keep_its_valence():
+    assert lexicon_scores("it was 'terrible'") == lexicon_scores("it was terrible")
+    assert lexicon_scores("it was 'terrible'")[0] == pytest.approx(vader_scores("it was 'terrible'")["compound"], abs=1e-3)
+    assert lexicon_scores("they don't 'like' it")[0] < 0  # the apostrophe inside a word stays
+
+
 def test_no_words_and_no_valence():
     assert lexicon_scores("") == (0.0, 0.0, 0.0)
     assert lexicon_scores("the ambassador in Washington") == (0.0, 0.0, 0.0)

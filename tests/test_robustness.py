@@ -232,6 +232,12 @@ def test_mismatched_model_falls_back_only_to_a_verified_previous_pair(model_copy
     assert result.exit_code == 0
     assert result.stderr.splitlines()[0].startswith(f"quotestance: warning: {model_copy}: file does not match the hash")
     assert result.stdout.count("\n") == 3
+    # Every command that loads a model says the fallback in one line, never as a Python warning.
+    for args in (["inspect", str(ARTICLES / "c02.txt")], ["summary", str(ARTICLES / "c02.txt")]):
+        result = runner.invoke(app, [*args, "--model", str(model_copy)])
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.splitlines()[0].startswith(f"quotestance: warning: {model_copy}: file does not match the hash")
+        assert "Warning" not in result.stderr
     prev_model.write_bytes(prev_model.read_bytes() + b"\0")  # the previous pair no longer verifies either
     with pytest.raises(ModelError, match=f"^{model_copy}: file does not match the hash on its card"):
         StanceModel.load(model_copy)

@@ -364,10 +364,11 @@ class Contradiction:
 def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None, estimator=None) -> list[Contradiction]:
     """Labels the model contradicts with probability >= ``threshold``, most confident first.
 
-    Each quote is predicted by a model trained without its article (training/evaluate.py's
+    Each quote is predicted by a model fitted without its article (training/evaluate.py's
     leave-one-article-out ``grouped_predictions``), so a label is never judged by a model that
-    learned it. ``estimator``: the unfitted pipeline to cross-validate (the CLI passes the
-    shipped model's settings); default, the full feature set at C=1. Ties are broken by id.
+    learned it. ``estimator``: the unfitted pipeline to cross-validate; default, the full feature
+    set at C=1. The CLI passes the shipped model's settings, which were chosen on all articles:
+    only that choice of feature groups and C has seen the judged article. Ties are broken by id.
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold {threshold} should be above 0 and at most 1")
