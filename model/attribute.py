@@ -422,8 +422,10 @@ class _ArticleContext:
         if done and done[-1].speaker and done[-1].speaker not in self.people \
                 and _breaks(self.masked, done[-1].end, offset) <= 1 and fits(done[-1].speaker):
             return done[-1].speaker  # "the spokesperson said ... He added that ..."
-        for q in reversed(done):
-            if q.speaker in self.people and ok(q.speaker) and _breaks(self.masked, q.end, offset) <= RECENT_PARAGRAPHS:
+        for q in reversed(done):  # paragraph breaks only grow going back: stop past the reach
+            if _breaks(self.masked, q.end, offset) > RECENT_PARAGRAPHS:
+                break
+            if q.speaker in self.people and ok(q.speaker):
                 return q.speaker
         earlier = [self.canonical(n) for i, n, _ in self.subjects if i < offset and ok(self.canonical(n))]
         if earlier:
@@ -463,13 +465,32 @@ class _ArticleContext:
                 found = self.canonical(later[0]) if later else None
             return found or desc
         if head in ("spokesperson", "spokesman", "spokeswoman") and len(low.split()) == 1:
-            m = None
-            for m in re.finditer(r"([\w’' ]{0,40}?)\b(?:spokesperson|spokesman|spokeswoman)\b", self.masked[:offset]):
-                pass
-            fuller = classify_phrase(m.group(0).strip()) if m else None
+            last = _last_spokes_phrase(self.masked, offset)
+            fuller = classify_phrase(last.strip()) if last else None
             if fuller and fuller.text.lower() != low:
                 return self.resolve(fuller, offset, done)
         return desc
+
+
+_SPOKES = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman)\b")
+_PHRASE_CHARS = re.compile(r"[\w’' ]")
+
+
+def _last_spokes_phrase(masked: str, offset: int) -> str | None:
+    r"""The last "…spokesperson" before ``offset`` with up to 40 word characters and spaces
+    before it: what the last match of ``([\w’' ]{0,40}?)\b(?:spokes…)\b`` over
+    ``masked[:offset]`` gives, without that pattern's scan of the whole text before it (which
+    made long articles quadratic)."""
+    heads = list(_SPOKES.finditer(masked, 0, offset))
+    if not heads:
+        return None
+    h = heads[-1].start()
+    # Matches do not overlap: the last one starts after the one before it ends.
+    start = max(heads[-2].end() if len(heads) > 1 else 0, h - 40)
+    p = h
+    while p > start and _PHRASE_CHARS.match(masked, p - 1):
+        p -= 1
+    return masked[p:heads[-1].end()]
 
 
 def _same_surname(a: str, b: str) -> bool:

@@ -1,9 +1,13 @@
 """Speaker attribution on hand-made cases: cues, pronouns, roles, bodies, continuation, none."""
 from __future__ import annotations
 
-import pytest
+import re
 
-from quotestance.model.attribute import attribute
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotestance.model.attribute import _last_spokes_phrase, attribute
 from quotestance.model.extract import extract_quotes
 
 
@@ -85,3 +89,32 @@ def test_speakers(text, expected):
 def test_record_carries_mention_and_cue():
     q = attribute(t := "“He should resign,” said Gloria Allred.", list(extract_quotes(t)))[0]
     assert (q.speaker, q.mention, q.cue) == ("Gloria Allred", "Gloria Allred", "said (after quote)")
+
+
+# The last "... spokesperson" phrase before an offset, found without rescanning the whole text:
+# the same string as the last match of the pattern it replaced, on any text.
+_SPOKES_REFERENCE = re.compile(r"([\w’' ]{0,40}?)\b(?:spokesperson|spokesman|spokeswoman)\b")
+
+
+def _reference_last(masked: str, offset: int):
+    m = None
+    for m in _SPOKES_REFERENCE.finditer(masked[:offset]):
+        pass
+    return m.group(0) if m else None
+
+_PIECES = st.sampled_from(["a", "the", "Foreign", "Office", "spokesperson", "spokesman", "spokeswoman",
+                           "spokespersons", "x", "’s", "'", ",", ".", "\n", "No", "10", " ", "  ", "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(" ".join), st.floats(0, 1))
+def test_last_spokes_phrase_is_the_patterns_last_match(text, where):
+    offset = int(len(text) * where)
+    assert _last_spokes_phrase(text, offset) == _reference_last(text, offset)
+
+
+def test_last_spokes_phrase_on_real_text():
+    text = "A Foreign Office spokesperson said no. Later the government’s spokesman added"
+    assert _last_spokes_phrase(text, len(text)) == " Later the government’s spokesman"
+    assert _last_spokes_phrase(text, 30) == "A Foreign Office spokesperson"
+    assert _last_spokes_phrase(text, 10) is None
