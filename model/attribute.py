@@ -34,8 +34,8 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
         found = _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
-            or _dash_lead(pre) or _clause_subject(pre)
-        if found and found[1] in ("subject of the sentence", "dash after the sentence's subject") \
+            or _colon_lead(pre) or _dash_lead(pre) or _clause_subject(pre)
+        if found and found[1] in ("subject of the sentence", "dash after the sentence's subject", "colon after the speaker") \
                 and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
             found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
@@ -122,6 +122,11 @@ def _tokens(s: str) -> list[str]:
     return _TOKEN.findall(s)
 
 
+# After a quote: a description, then the name between commas, then the verb.
+_DESC_NAME_VERB = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,50},\s+([A-Z][^,.;:“”\"]{2,40}),\s+"
+                             r"(?:(?:has|had|also|then)\s+)?([a-z]+)\b")
+
+
 def _after_cue(post: str) -> tuple[Mention, str] | None:
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
@@ -129,6 +134,16 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
     dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60})\s*$", rest)
     if dash and (mention := classify_phrase(dash.group(1))):
         return mention, "dash attribution"
+    according = re.match(r"[Aa]ccording\s+to\s+([^,.;:()“”\"]{2,60})", rest)
+    if according:  # “…,” according to X / to a source close to Y.
+        who = according.group(1)
+        mention = _source_phrase(who)
+        if mention:
+            return mention, "according to (after quote)"
+    named = _DESC_NAME_VERB.match(rest)  # “…,” the Conservative leader, Kemi Badenoch, said.
+    if named and named.group(2).lower() in SPEECH_VERBS and (mention := classify_phrase(named.group(1))) \
+            and mention.kind == "name":
+        return mention, f"{named.group(2)} (after quote)"
     toks = _tokens(rest)[:12]
     if not toks:
         return None
@@ -146,6 +161,16 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
         if toks[i] in ",;:“”\"" or toks[i] == MASK:
             break
     return None
+
+
+# What follows an unnamed source's noun: "a source close to the inquiry", "an official familiar with".
+_SOURCE_QUALIFIER = re.compile(r"\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|who|in|at)\b")
+
+
+def _source_phrase(who: str) -> Mention | None:
+    """Who "according to ..." names: "a source close to Mandelson" is a source, not Mandelson."""
+    head = _SOURCE_QUALIFIER.split(who)[0]
+    return (classify_phrase(head) if head != who else None) or classify_phrase(who)
 
 
 def _tail_cue(post: str) -> tuple[Mention, str] | None:
@@ -226,6 +251,13 @@ _OPINION_VERBS = SPEECH_VERBS | frozenset("think thinks believe feel feels sugge
                                           "seem seems seemed".split())
 
 
+def _colon_lead(pre: str) -> tuple[Mention, str] | None:
+    """A headline's "Badenoch: “He must go”": a name or body alone before a colon speaks."""
+    m = re.fullmatch(r"\s*((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s*:\s*", pre)
+    mention = classify_phrase(m.group(1)) if m else None
+    return (mention, "colon after the speaker") if mention and mention.kind in ("name", "body") else None
+
+
 def _dash_lead(pre: str) -> tuple[Mention, str] | None:
     """A quote opened right after a dash, with no reporting verb: the subject of the sentence
     before the dash says it ("he seems to think that ... – “All the time I was ...”", c06)."""
@@ -249,7 +281,8 @@ def _phrase_after(s: str) -> str:
     m = re.match(r"(.*?\b(?:spokesperson|spokesman|spokeswoman)\s+for\s+(?:the\s+)?[A-Z][\w’'. -]*)", s)
     if m:
         return m.group(1)
-    return re.split(r"\s(?:for|to|in|on|at|who|which|that|after|before|as|from|about)\s", s, maxsplit=1)[0]
+    return re.split(r"\s(?:for|to|in|on|at|who|which|that|after|before|as|from|about|when|while|if|because)\s", s,
+                    maxsplit=1)[0]
 
 
 def _before_cue(pre: str) -> tuple[Mention, str] | None:
@@ -285,7 +318,7 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
     if shared:
         return shared, shared_verb
     m = re.search(r"\b[Aa]ccording to ([^,.;:]+)", pre)
-    if m and (mention := classify_phrase(m.group(1))):
+    if m and (mention := _source_phrase(m.group(1))):
         return mention, "according to"
     return None
 
@@ -332,6 +365,12 @@ def _subject_before(s: str) -> Mention | None:
         cut = max(inner.rfind(","), inner.rfind("("), inner.rfind("—"), inner.rfind("–"))
         if cut > 0:
             found = _subject_before(inner[:cut])
+            if found and found.kind == "name":
+                return found
+            # "Epstein’s victims’ lawyer, Gloria Allred, said": the name between the commas.
+            named = classify_phrase(inner[cut + 1:].strip())
+            if named and named.kind == "name":
+                return named
             if found:
                 return found
         return None

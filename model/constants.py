@@ -70,7 +70,11 @@ ORG_HEADS = frozenset(
 KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "Number 10": "Downing Street",
                 "Number Ten": "Downing Street", "Downing Street": "Downing Street",
                 "Foreign Office": "Foreign Office", "FCDO": "Foreign Office", "Labour": "Labour Party",
-                "the government": "government", "the Government": "government"}
+                "the government": "government", "the Government": "government",
+                # UK parties, each under one name however the copy gives it.
+                "Liberal Democrats": "Liberal Democrats", "Lib Dems": "Liberal Democrats",
+                "Conservatives": "Conservative Party", "Tories": "Conservative Party",
+                "SNP": "SNP", "Reform UK": "Reform UK"}
 # Descriptions of speakers with no name: head nouns of "a senior Labour source", "one minister".
 SPEAKER_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman source sources official officials aide aides ally allies "

@@ -47,13 +47,15 @@ def classify_phrase(phrase: str) -> Mention | None:
     m = re.match(r"(?:(?:a|an|the|his|her|their)\s+)?((?:[\w-]+\s+)?(?:official\s+)?(?:spokesperson|spokesman|spokeswoman))\s+for\s+(.+)$", phrase, re.I)
     if m and CAP_RUN.fullmatch(m.group(2).removeprefix("the ")):
         return Mention(f"spokesperson for {m.group(2).removeprefix('the ')}", "description")
-    m = re.match(r"(?:the\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
+    m = re.match(r"(?:[Tt]he\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
     if m and CAP_RUN.fullmatch(m.group(1)):
+        if m.group(1).lower() == "prime minister":  # the Prime Minister's spokesman speaks for No 10
+            return Mention("Downing Street", "body")
         return Mention(f"spokesperson for {m.group(1)}", "description")
-    m = re.fullmatch(rf"(?:(?:a|an|the)\s+)?({CAP_RUN.pattern})\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)", phrase)
+    m = re.fullmatch(rf"(?:(?:[Aa]n?|[Tt]he)\s+)?({CAP_RUN.pattern})\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)", phrase)
     if m and (m.group(1) in KNOWN_BODIES or m.group(1).split()[-1] in ORG_HEADS):
         return Mention(KNOWN_BODIES.get(m.group(1), m.group(1)), "body")  # rule 10: a body's spokesperson is the body
-    m = re.fullmatch(rf"(?:(?:a|an|the)\s+)?({CAP_RUN.pattern})\s+(?:representative|spokesman|spokeswoman)", phrase)
+    m = re.fullmatch(rf"(?:(?:[Aa]n?|[Tt]he)\s+)?({CAP_RUN.pattern})\s+(?:representative|spokesman|spokeswoman)", phrase)
     if m and m.group(1) in KNOWN_BODIES:
         return Mention(KNOWN_BODIES[m.group(1)], "body")
     for body, canon in KNOWN_BODIES.items():
@@ -70,6 +72,9 @@ def classify_phrase(phrase: str) -> Mention | None:
             if lead.lower() in ("", "the", "a"):
                 return Mention(core, "body")
             return _description(phrase)
+        owner = re.match(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+(?=[A-Z])", core)
+        if owner and len(core[owner.end():].split()) >= 2:  # "The SNP’s Stephen Flynn"
+            core = core[owner.end():]
         name = strip_titles(core)
         if name and not any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
             return Mention(name, "name", _gender(core))
@@ -125,7 +130,19 @@ def canonical_names(names: list[str]) -> dict[str, str]:
         key = n.split()[-1]
         if len(n.split()) > len(fullest.get(key, "").split()):
             fullest[key] = n
-    return {n: fullest[n.split()[-1]] for n in names}
+    # "Sir Keir" with "Keir Starmer" in the article: a lone word that is no one's surname but is
+    # the first name of exactly one fuller name (knights and dames are called by first name).
+    firsts: dict[str, set[str]] = {}
+    for full in fullest.values():
+        if len(full.split()) > 1:
+            firsts.setdefault(full.split()[0], set()).add(full)
+    out = {}
+    for n in names:
+        full = fullest[n.split()[-1]]
+        if full == n and " " not in n and len(firsts.get(n, ())) == 1:
+            full = next(iter(firsts[n]))
+        out[n] = full
+    return out
 
 
 def person_names(text: str) -> list[tuple[int, str, str | None]]:

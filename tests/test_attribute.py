@@ -77,6 +77,23 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      [("particularly close relationship", "JPMorgan Chase")]),
     ("A letter from Gordon Brown described the leak as “disgraceful”.", [("disgraceful", "Gordon Brown")]),
     ("A report into the scandal described it as “a failure”.", [("a failure", None)]),
+    # Common shapes of UK political copy, hand-made (not from the unseen articles).
+    ("“He knew everything,” according to a source close to the inquiry.", [("He knew everything,", "source")]),
+    ("According to a source close to Mandelson, he was “devastated”.", [("devastated", "source")]),
+    ("The Prime Minister’s official spokesman said: “The PM has full confidence.”",
+     [("The PM has full confidence.", "Downing Street")]),
+    ("A No 10 spokesman said: “The Prime Minister was not aware.”", [("The Prime Minister was not aware.", "Downing Street")]),
+    ("“We need answers,” the Liberal Democrats said.", [("We need answers,", "Liberal Democrats")]),
+    ("The SNP’s Stephen Flynn said: “This is a scandal.”", [("This is a scandal.", "Stephen Flynn")]),
+    ("Sir Keir Starmer spoke to MPs.\nSir Keir said he had been “misled” by the ambassador.",
+     [("misled", "Keir Starmer")]),
+    ("Epstein’s victims’ lawyer, Gloria Allred, said: “Justice must be done.”", [("Justice must be done.", "Gloria Allred")]),
+    ("Gloria Allred, the lawyer, said: “Justice must be done.”", [("Justice must be done.", "Gloria Allred")]),
+    ("Badenoch: “He must go”\nKemi Badenoch has called for the ambassador to be sacked.",
+     [("He must go", "Kemi Badenoch")]),
+    ("“He has to go,” the Conservative leader, Kemi Badenoch, said.", [("He has to go,", "Kemi Badenoch")]),
+    ("“Absolutely not,” replied Mandelson when asked if he would resign.", [("Absolutely not,", "Peter Mandelson")]),
+    ("Update: “No comment”", [("No comment", None)]),
     # A person's office never resolves to a body that spoke just before (c11).
     ("The Cabinet Office said the safeguards had been “compromised”.\n"
      "The Prime Minister told his Cabinet that it was “disgraceful”.",
