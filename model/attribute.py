@@ -33,8 +33,8 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
     for q in quotes:
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
-        found = _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
-            or _colon_lead(pre) or _dash_lead(pre) or _clause_subject(pre)
+        found = _it_cue(pre, post) or _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
+            or _colon_lead(pre) or _dash_lead(pre) or _clause_subject(pre) or _colon_paragraph_before(masked, q, pre)
         if found and found[1] in ("subject of the sentence", "dash after the sentence's subject", "colon after the speaker") \
                 and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
@@ -127,6 +127,10 @@ _DESC_NAME_VERB = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,50},\s+([A-
                              r"(?:(?:has|had|also|then)\s+)?([a-z]+)\b")
 
 
+# Words after a quote that open another clause, with its own subject and verb.
+_NEW_CLAUSE = frozenset("while whereas but although though and".split())
+
+
 def _after_cue(post: str) -> tuple[Mention, str] | None:
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
@@ -145,7 +149,7 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
             and mention.kind == "name":
         return mention, f"{named.group(2)} (after quote)"
     toks = _tokens(rest)[:12]
-    if not toks:
+    if not toks or toks[0].lower() in _NEW_CLAUSE:  # “a disgrace”, while Ed Davey said ...: his verb, not this quote's
         return None
     if toks[0] in SPEECH_VERBS:  # said Ms Allred
         phrase = _phrase_after(rest[rest.lower().find(toks[0].lower()) + len(toks[0]):])
@@ -251,6 +255,32 @@ _OPINION_VERBS = SPEECH_VERBS | frozenset("think thinks believe feel feels sugge
                                           "seem seems seemed".split())
 
 
+_IT_AFTER = re.compile(r"[\s,.!?;:”’\"']*it\s+(?:has\s+|also\s+)?(said|added|says|adds|stated|insisted|warned)\b")
+_IT_BEFORE = re.compile(r"\s*It\s+(?:has\s+|also\s+)?(said|added|says|adds|stated|insisted|warned)\b[^“”\"]{0,60}$")
+
+
+def _it_cue(pre: str, post: str) -> tuple[Mention, str] | None:
+    """“…,” it said / It added: “…” — a body spoke (a person is he or she)."""
+    m = _IT_AFTER.match(post) or _IT_BEFORE.match(pre)
+    return (Mention("it", "pronoun", "n"), m.group(1)) if m else None
+
+
+def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, str] | None:
+    """A quote opening a paragraph after one that ends in a colon: "Lord Mandelson said:" then
+    the quote on its own line. The speaker is who that colon's sentence names."""
+    if pre.strip(" \t\"“‘'"):
+        return None
+    para_start = masked.rfind("\n", 0, q.start)
+    if para_start <= 0:
+        return None
+    before = masked[:para_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    sentence = re.split(r"(?<=[.!?])\s+|\n", before)[-1]
+    found = _before_cue(sentence) or _colon_lead(sentence)
+    return (found[0], f"{found[1]} (paragraph before)") if found else None
+
+
 def _colon_lead(pre: str) -> tuple[Mention, str] | None:
     """A headline's "Badenoch: “He must go”": a name or body alone before a colon speaks."""
     m = re.fullmatch(r"\s*((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s*:\s*", pre)
@@ -312,6 +342,9 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         if author:
             return author, f"{verb} (text's author)"
         end = words[j - 1].end()
+        close = re.match(r"\s*\)", pre[end:])  # "Peter Mandelson (pictured) said"
+        if close:
+            end += close.end()
         mention = _subject_before(pre[:end])
         if mention:
             return mention, verb
@@ -440,9 +473,24 @@ class _ArticleContext:
             return self.canonical(mention.text)
         if mention.kind == "body":
             return mention.text
+        if mention.kind == "pronoun" and mention.gender == "n":
+            return self._body_before(offset, done)
         if mention.kind == "pronoun":
             return self._antecedent(mention.gender, offset, done)
         return self._description(mention.text, offset, done)
+
+    def _body_before(self, offset: int, done: list[Quote]) -> str | None:
+        """What "it said" refers to: the body that spoke just before, else the last body named
+        in this paragraph or the one before it."""
+        if done and done[-1].speaker and done[-1].speaker not in self.people \
+                and _breaks(self.masked, done[-1].end, offset) <= 1:
+            return done[-1].speaker
+        start = self.masked.rfind("\n", 0, max(0, self.masked.rfind("\n", 0, offset))) + 1
+        for m in reversed(list(CAP_RUN.finditer(self.masked, start, offset))):
+            mention = classify_phrase(m.group())
+            if mention and mention.kind == "body":
+                return mention.text
+        return None
 
     def _antecedent(self, gender: str | None, offset: int, done: list[Quote]) -> str | None:
         """Who "he"/"she" before ``offset`` refers to: the most salient compatible person

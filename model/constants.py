@@ -78,9 +78,12 @@ KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "Number 1
 # Descriptions of speakers with no name: head nouns of "a senior Labour source", "one minister".
 SPEAKER_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman source sources official officials aide aides ally allies "
-    "insider insiders friend minister ministers MP MPs lawyer lawyers secretary leader statement "
+    "insider insiders friend friends minister ministers MP MPs lawyer lawyers secretary leader statement "
     "spokespeople representative representatives colleague colleagues critic critics figure figures "
-    "member members backbencher backbenchers peer peers campaigner campaigners government".split())
+    "member members backbencher backbenchers peer peers campaigner campaigners government "
+    # offices held by one person, resolved through the article's roles or the target's aliases
+    "ambassador ambassadors envoy diplomat diplomats chancellor president commissioner mayor governor "
+    "director chair chairman chairwoman mp mps".split())
 # Written texts whose words belong to their author: "Lord Mandelson's message reads: ...".
 TEXT_NOUNS = frozenset(
     "message messages note letter email emails statement post tweet text texts memo book entry "

@@ -46,7 +46,13 @@ def classify_phrase(phrase: str) -> Mention | None:
         return Mention(low, "pronoun", PRONOUNS[low])
     m = re.match(r"(?:(?:a|an|the|his|her|their)\s+)?((?:[\w-]+\s+)?(?:official\s+)?(?:spokesperson|spokesman|spokeswoman))\s+for\s+(.+)$", phrase, re.I)
     if m and CAP_RUN.fullmatch(m.group(2).removeprefix("the ")):
-        return Mention(f"spokesperson for {m.group(2).removeprefix('the ')}", "description")
+        org = m.group(2).removeprefix("the ")
+        if org in KNOWN_BODIES or org.split()[-1] in ORG_HEADS:  # rule 10: a body's spokesperson is the body
+            return Mention(KNOWN_BODIES.get(org, org), "body")
+        return Mention(f"spokesperson for {org}", "description")
+    m = re.fullmatch(r"(?:[Tt]he\s+)?(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+((?:[a-z]+\s+)?([a-z]+))", phrase)
+    if m and m.group(2) in SPEAKER_NOUNS and m.group(2) not in ("spokesperson", "spokesman", "spokeswoman"):
+        return Mention(m.group(1), "description")  # "Mandelson's friends" are not Mandelson
     m = re.match(r"(?:[Tt]he\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
     if m and CAP_RUN.fullmatch(m.group(1)):
         if m.group(1).lower() == "prime minister":  # the Prime Minister's spokesman speaks for No 10

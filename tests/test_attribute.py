@@ -94,6 +94,18 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("“He has to go,” the Conservative leader, Kemi Badenoch, said.", [("He has to go,", "Kemi Badenoch")]),
     ("“Absolutely not,” replied Mandelson when asked if he would resign.", [("Absolutely not,", "Peter Mandelson")]),
     ("Update: “No comment”", [("No comment", None)]),
+    ("Kemi Badenoch called it “a disgrace”, while Ed Davey said it was “a scandal”.",
+     [("a disgrace", "Kemi Badenoch"), ("a scandal", "Ed Davey")]),
+    ("Lord Mandelson said:\n“I regret ever meeting him.”", [("I regret ever meeting him.", "Peter Mandelson")]),
+    ("The Foreign Office issued a statement. “Lord Mandelson has been withdrawn,” it said.",
+     [("Lord Mandelson has been withdrawn,", "Foreign Office")]),
+    ("It was late.\n“Nothing,” it said.", [("Nothing,", None)]),
+    ("“We will not be commenting further,” a spokesperson for the Foreign Office said.",
+     [("We will not be commenting further,", "Foreign Office")]),
+    ("Peter Mandelson (pictured) said: “I am sorry.”", [("I am sorry.", "Peter Mandelson")]),
+    ("“I have no recollection,” the ambassador said.", [("I have no recollection,", "Peter Mandelson")]),
+    ("Mandelson’s friends say he is “devastated”.", [("devastated", "friends")]),
+    ("“This changes nothing,” one Labour MP told the Guardian.", [("This changes nothing,", "Labour MP")]),
     # A person's office never resolves to a body that spoke just before (c11).
     ("The Cabinet Office said the safeguards had been “compromised”.\n"
      "The Prime Minister told his Cabinet that it was “disgraceful”.",
