@@ -51,7 +51,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         else:
             prev = next((p for p in reversed(out) if not _FURNITURE.fullmatch(p.context.strip())), None)
             if prev and prev.speaker and _paragraphs_between(masked, prev, q) <= CONTINUATION_PARAGRAPHS \
-                    and _continues(masked, q, prev):
+                    and _continues(masked, q, prev, ctx):
                 speaker, cue = prev.speaker, "continues previous quote"
         out.append(replace(q, speaker=speaker, cue=cue, mention=mention))
     return _echoes(out)
@@ -112,10 +112,25 @@ def _sentence(masked: str, q: Quote) -> tuple[int, int]:
     return start, (m.end() if m else hi)
 
 
-def _continues(masked: str, q: Quote, prev: Quote) -> bool:
-    """A quote with no cue continues ``prev`` when it opens its paragraph or shares prev's sentence."""
+def _continues(masked: str, q: Quote, prev: Quote, ctx: "_ArticleContext | None" = None) -> bool:
+    """A quote with no cue continues ``prev`` when it opens its paragraph or shares prev's
+    sentence, and no paragraph between them puts another person in subject position (the
+    story has moved on: "Keir Starmer was in Washington.")."""
     para_head = masked[q.context_start:q.start - 1].strip()
-    return q.paragraph == prev.paragraph or para_head == "" or para_head.endswith(":")
+    if not (q.paragraph == prev.paragraph or para_head == "" or para_head.endswith(":")):
+        return False
+    if ctx is not None and q.paragraph != prev.paragraph:
+        between = (prev.context_start + len(prev.context), q.context_start)
+        for i, n, _ in ctx.subjects:
+            if between[0] <= i < between[1] and ctx.canonical(n) != prev.speaker:
+                line = masked[masked.rfind("\n", 0, i) + 1:(masked.find("\n", i) + 1 or len(masked) + 1) - 1]
+                if not (_FURNITURE.fullmatch(line.strip()) or _CAPTION.search(line)):
+                    return False
+    return True
+
+
+# A photo caption between paragraphs of a statement ("... in the Oval Office. Credit: Bloomberg").
+_CAPTION = re.compile(r"\b(?:Credit|Photograph|Photo|Picture|Image)s?\s*:", re.IGNORECASE)
 
 
 def _tokens(s: str) -> list[str]:

@@ -106,6 +106,11 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("“I have no recollection,” the ambassador said.", [("I have no recollection,", "Peter Mandelson")]),
     ("Mandelson’s friends say he is “devastated”.", [("devastated", "friends")]),
     ("“This changes nothing,” one Labour MP told the Guardian.", [("This changes nothing,", "Labour MP")]),
+    # Continuation stops where the story moves to someone else, not at a photo caption (c12).
+    ("Gloria Allred met reporters.\n“He must testify,” she said.\nKeir Starmer was in Washington.\n“The victims deserve it.”",
+     [("He must testify,", "Gloria Allred"), ("The victims deserve it.", None)]),
+    ("Gloria Allred met reporters.\n“He must testify,” she said.\nKeir Starmer in Washington. Credit: Reuters\n“The victims deserve it.”",
+     [("He must testify,", "Gloria Allred"), ("The victims deserve it.", "Gloria Allred")]),
     # A person's office never resolves to a body that spoke just before (c11).
     ("The Cabinet Office said the safeguards had been “compromised”.\n"
      "The Prime Minister told his Cabinet that it was “disgraceful”.",
