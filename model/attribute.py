@@ -34,7 +34,8 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
         found = _it_cue(pre, post) or _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
-            or _colon_lead(pre) or _dash_lead(pre) or _clause_subject(pre) or _colon_paragraph_before(masked, q, pre)
+            or _colon_lead(pre, headline=q.paragraph == 0) or _dash_lead(pre) or _clause_subject(pre) \
+            or _colon_paragraph_before(masked, q, pre)
         if found and found[1] in ("subject of the sentence", "dash after the sentence's subject", "colon after the speaker") \
                 and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
@@ -296,9 +297,10 @@ def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, s
     return (found[0], f"{found[1]} (paragraph before)") if found else None
 
 
-def _colon_lead(pre: str) -> tuple[Mention, str] | None:
-    """A headline's "Badenoch: “He must go”": a name or body alone before a colon speaks."""
-    m = re.fullmatch(r"\s*((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s*:\s*", pre)
+def _colon_lead(pre: str, headline: bool = False) -> tuple[Mention, str] | None:
+    """A headline's "Badenoch: “He must go”": a name or body alone before a colon speaks; in
+    the headline itself, also before a clause ("Starmer: Mandelson ‘lied repeatedly’")."""
+    m = re.fullmatch(r"\s*((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s*:\s*" + (r"[^:“”\"]*" if headline else ""), pre)
     mention = classify_phrase(m.group(1)) if m else None
     return (mention, "colon after the speaker") if mention and mention.kind in ("name", "body") else None
 
@@ -426,8 +428,8 @@ def _subject_before(s: str) -> Mention | None:
     chunk = s[stops[-1].end():] if stops else s
     # "spokesperson for X" and "House of Commons" cross a stop word: allow one.
     if len(stops) >= 1 and stops[-1].group().strip() in ("for", "of"):
-        prev = s[stops[-2].end() if len(stops) > 1 else 0:]
-        mention = classify_phrase(prev)
+        prev_start = stops[-2].end() if len(stops) > 1 else 0
+        mention = classify_phrase(s[prev_start:])
         if mention:
             return mention
     toks = chunk.split()
@@ -435,7 +437,9 @@ def _subject_before(s: str) -> Mention | None:
         mention = classify_phrase(" ".join(toks[-n:]))
         if mention:
             return mention
-    return None
+    # "Lawyer for Epstein victims says": the description before "for" or "of".
+    head = classify_phrase(re.split(r"\s+(?:for|of)\s+", chunk.strip(), maxsplit=1)[0])
+    return head if head and head.kind == "description" else None
 
 
 def _author_of_text(s: str) -> Mention | None:
@@ -560,11 +564,14 @@ class _ArticleContext:
             # before this sentence (names inside it are someone else, e.g. an appositive).
             sentence_start = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset))
             # A person, never a body ("the Prime Minister told" after a Cabinet Office quote).
-            found = self._salient(lambda n: n in self.people, sentence_start, done)
-            if found is None and "\n" not in self.masked[:offset]:
-                # A headline's "says lawyer": the first person the story puts in subject position.
+            found = None
+            if "\n" not in self.masked[:offset]:
+                # A headline's "says lawyer": the first person the story puts in subject position
+                # (names in the headline itself are who it is about: "Lawyer for Epstein victims").
                 later = [n for i, n, _ in self.subjects if i > offset and self.canonical(n) != self.target.name]
                 found = self.canonical(later[0]) if later else None
+            if found is None:
+                found = self._salient(lambda n: n in self.people, sentence_start, done)
             return found or desc
         if head in ("spokesperson", "spokesman", "spokeswoman") and len(low.split()) == 1:
             last = _last_spokes_phrase(self.masked, offset)
@@ -685,7 +692,8 @@ def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
             w = words.pop(0)
             if w not in HONORIFICS:
                 lead.append(w)
-        if lead and 1 <= len(words) <= 3 and any(w in PERSON_ROLE_TITLES for w in lead):
+        if lead and 1 <= len(words) <= 3 and words[0][:1].isupper() and any(w in PERSON_ROLE_TITLES for w in lead):
+            # ("Lawyer for Epstein": the run's "for" makes Epstein no lawyer)
             add(m.start(), " ".join(lead), " ".join(words))
     last_end = 0
     for m in _ROLE_THEN_NAME.finditer(masked):

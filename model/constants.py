@@ -71,10 +71,9 @@ KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "Number 1
                 "Number Ten": "Downing Street", "Downing Street": "Downing Street",
                 "Foreign Office": "Foreign Office", "FCDO": "Foreign Office", "Labour": "Labour Party",
                 "the government": "government", "the Government": "government",
-                # UK parties, each under one name however the copy gives it.
-                "Liberal Democrats": "Liberal Democrats", "Lib Dems": "Liberal Democrats",
-                "Conservatives": "Conservative Party", "Tories": "Conservative Party",
-                "SNP": "SNP", "Reform UK": "Reform UK"}
+                # UK parties, written as the article names them (labels/README.md rule 10).
+                "Liberal Democrats": "Liberal Democrats", "Lib Dems": "Lib Dems",
+                "Conservatives": "Conservatives", "Tories": "Tories", "SNP": "SNP", "Reform UK": "Reform UK"}
 # Descriptions of speakers with no name: head nouns of "a senior Labour source", "one minister".
 SPEAKER_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman source sources official officials aide aides ally allies "

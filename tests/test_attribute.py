@@ -106,6 +106,13 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("“I have no recollection,” the ambassador said.", [("I have no recollection,", "Peter Mandelson")]),
     ("Mandelson’s friends say he is “devastated”.", [("devastated", "friends")]),
     ("“This changes nothing,” one Labour MP told the Guardian.", [("This changes nothing,", "Labour MP")]),
+    # Headlines (labels/README.md rule 2): the speaker is named in the body.
+    ("Lawyer for Epstein victims says Mandelson ‘must testify’\nGloria Allred, who represents victims, said he should speak.",
+     [("must testify", "Gloria Allred")]),
+    ("Starmer: Mandelson ‘lied repeatedly’\nSir Keir Starmer has said the former ambassador lied.",
+     [("lied repeatedly", "Keir Starmer")]),
+    # Parties as the article names them (rule 10).
+    ("“Answers are needed,” the Tories said.", [("Answers are needed,", "Tories")]),
     # Continuation stops where the story moves to someone else, not at a photo caption (c12).
     ("Gloria Allred met reporters.\n“He must testify,” she said.\nKeir Starmer was in Washington.\n“The victims deserve it.”",
      [("He must testify,", "Gloria Allred"), ("The victims deserve it.", None)]),
