@@ -34,6 +34,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
         found = _it_cue(pre, post) or _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
+            or _according_after(post) \
             or _colon_lead(pre, headline=q.paragraph == 0) or _dash_lead(pre) or _clause_subject(pre) \
             or _colon_paragraph_before(masked, q, pre)
         if found and found[1] in ("subject of the sentence", "dash after the sentence's subject", "colon after the speaker") \
@@ -52,7 +53,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         else:
             prev = next((p for p in reversed(out) if not _FURNITURE.fullmatch(p.context.strip())), None)
             if prev and prev.speaker and _paragraphs_between(masked, prev, q) <= CONTINUATION_PARAGRAPHS \
-                    and _continues(masked, q, prev, ctx):
+                    and _continues(masked, q, prev):
                 speaker, cue = prev.speaker, "continues previous quote"
         out.append(replace(q, speaker=speaker, cue=cue, mention=mention))
     return _echoes(out)
@@ -113,34 +114,22 @@ def _sentence(masked: str, q: Quote) -> tuple[int, int]:
     return start, (m.end() if m else hi)
 
 
-def _continues(masked: str, q: Quote, prev: Quote, ctx: "_ArticleContext | None" = None) -> bool:
-    """A quote with no cue continues ``prev`` when it opens its paragraph or shares prev's
-    sentence, and no paragraph between them puts another person in subject position (the
-    story has moved on: "Keir Starmer was in Washington.")."""
+def _continues(masked: str, q: Quote, prev: Quote) -> bool:
+    """A quote with no cue continues ``prev`` when it opens its paragraph or shares prev's sentence."""
     para_head = masked[q.context_start:q.start - 1].strip()
-    if not (q.paragraph == prev.paragraph or para_head == "" or para_head.endswith(":")):
-        return False
-    if ctx is not None and q.paragraph != prev.paragraph:
-        between = (prev.context_start + len(prev.context), q.context_start)
-        for i, n, _ in ctx.subjects:
-            if between[0] <= i < between[1] and ctx.canonical(n) != prev.speaker:
-                line = masked[masked.rfind("\n", 0, i) + 1:(masked.find("\n", i) + 1 or len(masked) + 1) - 1]
-                if not (_FURNITURE.fullmatch(line.strip()) or _CAPTION.search(line)):
-                    return False
-    return True
-
-
-# A photo caption between paragraphs of a statement ("... in the Oval Office. Credit: Bloomberg").
-_CAPTION = re.compile(r"\b(?:Credit|Photograph|Photo|Picture|Image)s?\s*:", re.IGNORECASE)
+    return q.paragraph == prev.paragraph or para_head == "" or para_head.endswith(":")
 
 
 def _tokens(s: str) -> list[str]:
     return _TOKEN.findall(s)
 
 
-# After a quote: a description, then the name between commas, then the verb.
-_DESC_NAME_VERB = re.compile(r"(?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,50},\s+([A-Z][^,.;:“”\"]{2,40}),\s+"
-                             r"(?:(?:has|had|also|then)\s+)?([a-z]+)\b")
+# After a quote: a description, then the name between commas, then the verb. The description
+# must not be of someone else ("a friend of the peer, Peter Mandelson, said").
+_DESC_NAME_VERB = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?![^,]*\b(?:of|for|to|from|by|with|close)\b)[^,.;:“”\"]{2,50},\s+"
+                             r"([A-Z][^,.;:“”\"]{2,40}),\s+(?:(?:has|had|also|then)\s+)?([a-z]+)\b")
+# A description that points at another person: the name after it is that person's.
+_OF_SOMEONE = re.compile(r"\b(?:of|for|to|from|by|with|close)\b")
 
 
 # Words after a quote that open another clause, with its own subject and verb.
@@ -154,12 +143,6 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
     dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60})\s*$", rest)
     if dash and (mention := classify_phrase(dash.group(1))):
         return mention, "dash attribution"
-    according = re.match(r"[Aa]ccording\s+to\s+([^,.;:()“”\"]{2,60})", rest)
-    if according:  # “…,” according to X / to a source close to Y.
-        who = according.group(1)
-        mention = _source_phrase(who)
-        if mention:
-            return mention, "according to (after quote)"
     named = _DESC_NAME_VERB.match(rest)  # “…,” the Conservative leader, Kemi Badenoch, said.
     if named and named.group(2).lower() in SPEECH_VERBS and (mention := classify_phrase(named.group(1))) \
             and mention.kind == "name":
@@ -185,6 +168,14 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
 
 # What follows an unnamed source's noun: "a source close to the inquiry", "an official familiar with".
 _SOURCE_QUALIFIER = re.compile(r"\s+(?:close\s+to|familiar\s+with|with\s+knowledge\s+of|who|in|at)\b")
+
+
+def _according_after(post: str) -> tuple[Mention, str] | None:
+    """“…,” according to X / to a source close to Y: tried after the cues before the quote, so
+    "Badenoch said it was “weak”, according to the Times" stays Badenoch's."""
+    m = re.match(r"[\s,.!?;:”’\"']*[Aa]ccording\s+to\s+([^,.;:()“”\"]{2,60})", post)
+    mention = _source_phrase(m.group(1)) if m else None
+    return (mention, "according to (after quote)") if mention else None
 
 
 def _source_phrase(who: str) -> Mention | None:
@@ -293,6 +284,12 @@ def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, s
     if not before.endswith(":"):
         return None
     sentence = re.split(r"(?<=[.!?])\s+|\n", before)[-1]
+    text = re.search(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})\s+(?:from|by)\s+({CAP_RUN.pattern})", sentence)
+    if text:  # "Badenoch read out the email from Mandelson to Epstein:" (rule 12: its author's words)
+        author = classify_phrase(text.group(1))
+        return (author, "written by (paragraph before)") if author else None
+    if any(w.lower() in TEXT_NOUNS for w in re.findall(r"[\w’']+", sentence)):
+        return None  # a text read out, author not given
     found = _before_cue(sentence) or _colon_lead(sentence)
     return (found[0], f"{found[1]} (paragraph before)") if found else None
 
@@ -417,9 +414,10 @@ def _subject_before(s: str) -> Mention | None:
             found = _subject_before(inner[:cut])
             if found and found.kind == "name":
                 return found
-            # "Epstein’s victims’ lawyer, Gloria Allred, said": the name between the commas.
+            # "Epstein’s victims’ lawyer, Gloria Allred, said": the name between the commas, unless
+            # it names what the description is of ("A friend of the peer, Peter Mandelson, said").
             named = classify_phrase(inner[cut + 1:].strip())
-            if named and named.kind == "name":
+            if named and named.kind == "name" and not _OF_SOMEONE.search(inner[:cut]):
                 return named
             if found:
                 return found
@@ -452,6 +450,9 @@ def _author_of_text(s: str) -> Mention | None:
     return classify_phrase(pron or who)
 
 
+_KNIGHTED = re.compile(r"(?:Sir|Dame)\s")
+
+
 class _ArticleContext:
     """What attribution knows of one article: its names, their genders, roles and the target."""
 
@@ -460,7 +461,9 @@ class _ArticleContext:
         self.names = person_names(masked)
         surname = target.name.split()[-1]
         found = [n for _, n, _ in self.names]
-        self.canon = canonical_names(found)
+        # names are listed at the start of their capitalised run, title included: "Sir Keir"
+        knighted = frozenset(n for i, n, _ in self.names if " " not in n and _KNIGHTED.match(masked, i))
+        self.canon = canonical_names(found, knighted)
         for n in found:
             if _same_surname(n.split()[-1], surname):
                 self.canon[n] = target.name
@@ -504,11 +507,19 @@ class _ArticleContext:
         if done and done[-1].speaker and done[-1].speaker not in self.people \
                 and _breaks(self.masked, done[-1].end, offset) <= 1:
             return done[-1].speaker
+        # Else the subject of one of the two sentences before: a body, or a text ("The report
+        # was damning. “…,” it said": the report's words, author unknown).
         start = self.masked.rfind("\n", 0, max(0, self.masked.rfind("\n", 0, offset))) + 1
-        for m in reversed(list(CAP_RUN.finditer(self.masked, start, offset))):
-            mention = classify_phrase(m.group())
+        sentences = [m for m in _SENTENCE.finditer(self.masked, start, offset) if m.group().strip()]
+        for sent in reversed(sentences[-3:]):
+            text = sent.group().strip(" \t\"“‘'")
+            head = re.match(rf"(?:The\s+)?({CAP_RUN.pattern})", text)
+            mention = classify_phrase(head.group(1)) if head else None
             if mention and mention.kind == "body":
                 return mention.text
+            if re.match(r"(?:The|This|That|Its|His|Her)\s+(?:\w+\s+)?(\w+)", text) and \
+                    re.match(r"(?:The|This|That|Its|His|Her)\s+(?:\w+\s+)?(\w+)", text).group(1) in TEXT_NOUNS | {"report"}:
+                return None
         return None
 
     def _antecedent(self, gender: str | None, offset: int, done: list[Quote]) -> str | None:
@@ -552,14 +563,18 @@ class _ArticleContext:
         low = re.split(r"\s+(?:to|of|for|in|at)\s+", low)[0]  # "ambassador to the US" -> "ambassador"
         if "the " + low in self.target_aliases:
             return self.target.name
-        named = [n for i, role, n in self.roles if (low == role or low.endswith(" " + role)) and i < offset] or \
-                [n for i, role, n in self.roles if low == role or low.endswith(" " + role)]
+        # "the French president", "America’s ambassador", "Mandelson’s lawyer": a nation or an
+        # owner says it is not the article's president, ambassador or lawyer.
+        owned = "’s " in desc or "'s " in desc or any(w[:1].isupper() for w in desc.split()[:-1])
+        named = [] if owned else \
+            [n for i, role, n in self.roles if (low == role or low.endswith(" " + role)) and i < offset] or \
+            [n for i, role, n in self.roles if low == role or low.endswith(" " + role)]
         if named:
             return named[-1]
         head = low.split()[-1]
         if head in TEXT_NOUNS and done and done[-1].speaker:  # "the statement read"
             return done[-1].speaker
-        if head in PERSON_ROLES and desc[:1].islower():
+        if head in PERSON_ROLES and desc[:1].islower() and not owned:
             # "the health secretary" after "Wes Streeting also backed ...": a person named
             # before this sentence (names inside it are someone else, e.g. an appositive).
             sentence_start = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset))

@@ -47,12 +47,14 @@ def classify_phrase(phrase: str) -> Mention | None:
     m = re.match(r"(?:(?:a|an|the|his|her|their)\s+)?((?:[\w-]+\s+)?(?:official\s+)?(?:spokesperson|spokesman|spokeswoman))\s+for\s+(.+)$", phrase, re.I)
     if m and CAP_RUN.fullmatch(m.group(2).removeprefix("the ")):
         org = m.group(2).removeprefix("the ")
+        if org.lower() == "prime minister":  # rule 10: the prime minister's spokesperson is Downing Street
+            return Mention("Downing Street", "body")
         if org in KNOWN_BODIES or org.split()[-1] in ORG_HEADS:  # rule 10: a body's spokesperson is the body
             return Mention(KNOWN_BODIES.get(org, org), "body")
         return Mention(f"spokesperson for {org}", "description")
     m = re.fullmatch(r"(?:[Tt]he\s+)?(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+((?:[a-z]+\s+)?([a-z]+))", phrase)
     if m and m.group(2) in SPEAKER_NOUNS and m.group(2) not in ("spokesperson", "spokesman", "spokeswoman"):
-        return Mention(m.group(1), "description")  # "Mandelson's friends" are not Mandelson
+        return Mention(re.sub(r"^[Tt]he\s+", "", phrase), "description")  # "Mandelson's friends" are not Mandelson
     m = re.match(r"(?:[Tt]he\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
     if m and CAP_RUN.fullmatch(m.group(1)):
         if m.group(1).lower() == "prime minister":  # the Prime Minister's spokesman speaks for No 10
@@ -95,12 +97,17 @@ def _trailing_cap_run(phrase: str) -> str | None:
 
 
 def _description(phrase: str) -> Mention | None:
-    words = phrase.split()
-    heads = [re.sub(r"[^\w’'-]", "", w).lower() for w in words[-3:]]
-    if any(h in SPEAKER_NOUNS for h in heads):
+    words = [re.sub(r"[^\w’'-]", "", w).lower() for w in phrase.split()]
+    # The speaker noun ends the phrase, or is followed by what it is of or close to ("a source
+    # close to him", "officials in Washington"); not "Mandelson told friends he".
+    at = [i for i in range(max(0, len(words) - 3), len(words)) if words[i] in SPEAKER_NOUNS]
+    if at and (at[-1] == len(words) - 1 or words[at[-1] + 1] in _NOUN_QUALIFIERS):
         desc = re.sub(r"^(?:the|a|an|one|another|its|his|her|their)\s+", "", phrase, flags=re.I)
         return Mention(desc, "description")
     return None
+
+
+_NOUN_QUALIFIERS = frozenset("for of close in at familiar with to from on".split())
 
 
 def _only_modifiers(prefix: str) -> bool:
@@ -129,15 +136,17 @@ def strip_titles(phrase: str) -> str:
     return " ".join(words)
 
 
-def canonical_names(names: list[str]) -> dict[str, str]:
-    """Map each name to the fullest form in the article that ends with the same surname."""
+def canonical_names(names: list[str], by_first_name: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Map each name to the fullest form in the article that ends with the same surname; a lone
+    word in ``by_first_name`` (seen after Sir or Dame) may instead be a fuller name's first name."""
     fullest: dict[str, str] = {}
     for n in names:
         key = n.split()[-1]
         if len(n.split()) > len(fullest.get(key, "").split()):
             fullest[key] = n
     # "Sir Keir" with "Keir Starmer" in the article: a lone word that is no one's surname but is
-    # the first name of exactly one fuller name (knights and dames are called by first name).
+    # the first name of exactly one fuller name (knights and dames are called by first name;
+    # "Lord Morgan" and "Mr Morgan" are surnames).
     firsts: dict[str, set[str]] = {}
     for full in fullest.values():
         if len(full.split()) > 1:
@@ -145,7 +154,7 @@ def canonical_names(names: list[str]) -> dict[str, str]:
     out = {}
     for n in names:
         full = fullest[n.split()[-1]]
-        if full == n and " " not in n and len(firsts.get(n, ())) == 1:
+        if full == n and n in by_first_name and len(firsts.get(n, ())) == 1:
             full = next(iter(firsts[n]))
         out[n] = full
     return out
