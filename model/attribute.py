@@ -132,6 +132,7 @@ _DESC_NAME_VERB = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?![^,]*\b(?:of|for|to|from|b
 _OF_SOMEONE = re.compile(r"\b(?:of|for|to|from|by|with|close)\b")
 
 
+_PREPOSITIONS = frozenset("to of for from with about over into against".split())
 # Words after a quote that open another clause, with its own subject and verb.
 _NEW_CLAUSE = frozenset("while whereas but although though and".split())
 
@@ -151,15 +152,26 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
     if not toks or toks[0].lower() in _NEW_CLAUSE:  # “a disgrace”, while Ed Davey said ...: his verb, not this quote's
         return None
     if toks[0] in SPEECH_VERBS:  # said Ms Allred
-        phrase = _phrase_after(rest[rest.lower().find(toks[0].lower()) + len(toks[0]):])
+        after = rest[rest.lower().find(toks[0].lower()) + len(toks[0]):]
+        phrase = _phrase_after(after)
         mention = classify_phrase(phrase) if phrase else None
+        if mention and mention.kind == "description":  # said the committee’s chair, Emily Thornberry.
+            named = re.match(r"\s*,\s*([A-Z][^,.;:“”\"]{2,40}?)\s*[,.]?\s*$", after[after.find(phrase) + len(phrase):])
+            person = classify_phrase(named.group(1)) if named and not _OF_SOMEONE.search(phrase) else None
+            if person and person.kind == "name":
+                mention = person
         return (mention, f"{toks[0]} (after quote)") if mention else None
     for i in range(1, min(len(toks), 8)):
         if toks[i] in SPEECH_VERBS:
             j = i
             while j > 0 and toks[j - 1].lower() in SKIP_BETWEEN:
                 j -= 1
-            mention = classify_phrase(" ".join(toks[:j]))
+            subject = toks[:j]
+            if any(t.lower() in TEXT_NOUNS for t in subject):
+                return None  # "‘best pal’ letter to Epstein revealed": a text's verb, not Epstein's
+            mention = classify_phrase(" ".join(subject))
+            if mention and mention.kind == "name" and any(t.lower() in _PREPOSITIONS for t in subject):
+                return None  # "… photos for Epstein revealed": the name is an object, not the subject
             return (mention, f"{toks[i]} (after quote)") if mention else None
         if toks[i] in ",;:“”\"" or toks[i] == MASK:
             break
@@ -450,6 +462,9 @@ def _author_of_text(s: str) -> Mention | None:
     return classify_phrase(pron or who)
 
 
+# Another country's office is not the article's: "the French president", "the German chancellor".
+FOREIGN_ADJECTIVES = frozenset("American French German Russian Chinese Ukrainian Israeli Italian Spanish Canadian "
+                               "Australian Irish Indian Japanese European Dutch Polish Iranian Saudi".split())
 _KNIGHTED = re.compile(r"(?:Sir|Dame)\s")
 
 
@@ -565,7 +580,7 @@ class _ArticleContext:
             return self.target.name
         # "the French president", "America’s ambassador", "Mandelson’s lawyer": a nation or an
         # owner says it is not the article's president, ambassador or lawyer.
-        owned = "’s " in desc or "'s " in desc or any(w[:1].isupper() for w in desc.split()[:-1])
+        owned = "’s " in desc or "'s " in desc or any(w in FOREIGN_ADJECTIVES for w in desc.split()[:-1])
         named = [] if owned else \
             [n for i, role, n in self.roles if (low == role or low.endswith(" " + role)) and i < offset] or \
             [n for i, role, n in self.roles if low == role or low.endswith(" " + role)]

@@ -80,9 +80,7 @@ def classify_phrase(phrase: str) -> Mention | None:
             if lead.lower() in ("", "the", "a"):
                 return Mention(core, "body")
             return _description(phrase)
-        owner = re.match(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+(?=[A-Z])", core)
-        if owner and len(core[owner.end():].split()) >= 2:  # "The SNP’s Stephen Flynn"
-            core = core[owner.end():]
+        core = strip_owner(core)
         name = strip_titles(core)
         if name and not any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
             return Mention(name, "name", _gender(core))
@@ -136,6 +134,16 @@ def strip_titles(phrase: str) -> str:
     return " ".join(words)
 
 
+_OWNER = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+(?=[A-Z])")
+
+
+def strip_owner(run: str) -> str:
+    """"The SNP’s Stephen Flynn", "Labour’s Emily Thornberry" -> the name after the owner (when
+    at least two words are left: "Mandelson’s Washington" is no name)."""
+    owner = _OWNER.match(run)
+    return run[owner.end():] if owner and len(run[owner.end():].split()) >= 2 else run
+
+
 def canonical_names(names: list[str], by_first_name: frozenset[str] = frozenset()) -> dict[str, str]:
     """Map each name to the fullest form in the article that ends with the same surname; a lone
     word in ``by_first_name`` (seen after Sir or Dame) may instead be a fuller name's first name."""
@@ -169,6 +177,8 @@ def person_names(text: str) -> list[tuple[int, str, str | None]]:
     out = []
     runs = [(m.start(), m.group()) for m in CAP_RUN.finditer(text)]
     for start, run in runs:
+        owned = strip_owner(run)
+        start, run = start + len(run) - len(owned), owned
         words = run.split()
         if words[-1] in ORG_HEADS or words[-1].rstrip("’'s") in ORG_HEADS:
             continue

@@ -94,6 +94,13 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("Kemi Badenoch read out the email from Mandelson to Epstein:\n“I think the world of you.”",
      [("I think the world of you.", "Peter Mandelson")]),
     ("Lord Mandelson told friends he felt “betrayed”.", [("betrayed", "Peter Mandelson")]),
+    ("Mandelson’s ‘best pal’ letter to Epstein revealed\nLord Mandelson called Jeffrey Epstein his “best pal” in a letter.",
+     [("best pal", "Peter Mandelson"), ("best pal", "Peter Mandelson")]),
+    ("“We will look into it,” said the committee’s chair, Emily Thornberry.", [("We will look into it,", "Emily Thornberry")]),
+    ("In the Commons, Labour’s Emily Thornberry said the vetting had been “inadequate”.",
+     [("inadequate", "Emily Thornberry")]),
+    ("Conservative leader Kemi Badenoch spoke at PMQs. The Tory leader said he had shown “appalling judgment”.",
+     [("appalling judgment", "Kemi Badenoch")]),
     # Common shapes of UK political copy, hand-made (not from the unseen articles).
     ("“He knew everything,” according to a source close to the inquiry.", [("He knew everything,", "source")]),
     ("According to a source close to Mandelson, he was “devastated”.", [("devastated", "source")]),
