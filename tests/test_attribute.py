@@ -101,6 +101,8 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      [("inadequate", "Emily Thornberry")]),
     ("Conservative leader Kemi Badenoch spoke at PMQs. The Tory leader said he had shown “appalling judgment”.",
      [("appalling judgment", "Kemi Badenoch")]),
+    ("One Labour MP said: “He had to go.” Another said he should never have been appointed.",
+     [("He had to go.", "Labour MP")]),
     # Common shapes of UK political copy, hand-made (not from the unseen articles).
     ("“He knew everything,” according to a source close to the inquiry.", [("He knew everything,", "source")]),
     ("According to a source close to Mandelson, he was “devastated”.", [("devastated", "source")]),
