@@ -34,6 +34,9 @@ def labels_check(root: LabelsDir = DEFAULT_LABELS) -> None:
 @handled
 def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
              extraction_only: Annotated[bool, typer.Option("--extraction-only", help="Only span and speaker figures.")] = False,
+             attributed_speakers: Annotated[bool, typer.Option(
+                 "--attributed-speakers",
+                 help="Stance from the speakers attribution finds, as on a new article, not the labelled ones.")] = False,
              jobs: JobsOpt = 1) -> None:
     """Measure extraction, attribution and stance against the labels, by article.
 
@@ -54,7 +57,12 @@ def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
         from quotestance.model.target import MANDELSON
 
         typer.echo(f"\nstance toward {MANDELSON.name}")
-        typer.echo(format_report(run(data, jobs=jobs)))
+        from quotestance.training.evaluate import with_cues
+
+        quotes = with_cues(data, MANDELSON, attributed_speakers=attributed_speakers)
+        if attributed_speakers:
+            typer.echo("(speakers and cues from attribution, as on a new article)")
+        typer.echo(format_report(run(data, quotes=quotes, jobs=jobs)))
 
 
 @app.command()

@@ -146,3 +146,17 @@ def test_threads_entering_and_leaving_out_of_order_leave_no_memo_behind():
     t.start()
     t.join(5)
     assert after == [None]
+
+
+def test_attributed_speakers_replace_the_labelled_ones_by_attributions():
+    from quotestance.model.tagger import find_quotes
+
+    labels = load_labels(LABELS)
+    labelled = [q for q in with_cues(labels) if q.doc in SMALL]
+    attributed = [q for q in with_cues(labels, attributed_speakers=True) if q.doc in SMALL]
+    assert [(q.id, q.stance, q.start) for q in labelled] == [(q.id, q.stance, q.start) for q in attributed]
+    for q in attributed:
+        found = [p for p in find_quotes(labels.articles[q.doc], q.doc, MANDELSON) if p.start < q.end and q.start < p.end]
+        assert q.speaker == (max(found, key=lambda p: min(p.end, q.end) - max(p.start, q.start)).speaker if found else None)
+    # Attribution is not perfect on these articles, so some speakers differ from the labels.
+    assert any(a.speaker != b.speaker for a, b in zip(labelled, attributed))

@@ -19,11 +19,13 @@ from quotestance.training.select import INNER_FOLDS, nested_predictions
 CALIBRATION_BINS = 10
 
 
-def with_cues(labels: LabelSet, target: Target = MANDELSON) -> list[Quote]:
+def with_cues(labels: LabelSet, target: Target = MANDELSON, attributed_speakers: bool = False) -> list[Quote]:
     """The labelled quotes with the cue that attribution finds for the same span.
 
     At tagging time the cue comes from attribution, so training sees it the same way; the
-    labelled speaker is kept (it is what attribution aims at).
+    labelled speaker is kept (it is what attribution aims at), unless ``attributed_speakers``:
+    then the speaker is attribution's too, as a new article would have it (None where
+    attribution finds no span over the labelled one).
     """
     cues: dict[str, list[Quote]] = {}
     for doc, text in labels.articles.items():
@@ -32,7 +34,9 @@ def with_cues(labels: LabelSet, target: Target = MANDELSON) -> list[Quote]:
     for q in labels.quotes:
         best = max(cues[q.doc], key=lambda p: min(p.end, q.end) - max(p.start, q.start), default=None)
         if best is not None and min(best.end, q.end) - max(best.start, q.start) > 0:
-            q = replace(q, cue=best.cue, mention=best.mention)
+            q = replace(q, cue=best.cue, mention=best.mention, **({"speaker": best.speaker} if attributed_speakers else {}))
+        elif attributed_speakers:
+            q = replace(q, speaker=None, cue=None, mention=None)
         out.append(q)
     return out
 
