@@ -156,7 +156,7 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
         phrase = _phrase_after(after)
         mention = classify_phrase(phrase) if phrase else None
         if mention and mention.kind == "description":  # said the committee’s chair, Emily Thornberry.
-            named = re.match(r"\s*,\s*([A-Z][^,.;:“”\"]{2,40}?)\s*[,.]?\s*$", after[after.find(phrase) + len(phrase):])
+            named = re.match(r"\s*,\s*([A-Z][^,.;:“”\"]{2,40}?)\s*(?:[,.]|$)", after[after.find(phrase) + len(phrase):])
             person = classify_phrase(named.group(1)) if named and not _OF_SOMEONE.search(phrase) else None
             if person and person.kind == "name":
                 mention = person
@@ -167,11 +167,21 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
             while j > 0 and toks[j - 1].lower() in SKIP_BETWEEN:
                 j -= 1
             subject = toks[:j]
-            if any(t.lower() in TEXT_NOUNS for t in subject):
-                return None  # "‘best pal’ letter to Epstein revealed": a text's verb, not Epstein's
+            for k, t in enumerate(subject):
+                if t.lower() in TEXT_NOUNS:  # a text's words are its author's (rule 12)
+                    if k + 2 < len(subject) and subject[k + 1] in ("from", "by"):  # "a letter from Emily Thornberry"
+                        mention = classify_phrase(" ".join(subject[k + 2:]))
+                    elif k > 0 and re.search(r"[’']s$", subject[k - 1]):  # "Emily Thornberry’s letter"
+                        mention = classify_phrase(re.sub(r"[’']s$", "", " ".join(subject[:k])))
+                    else:  # "‘best pal’ letter to Epstein revealed": no author given
+                        mention = None
+                    ok = mention and mention.kind in ("name", "body")
+                    return (mention, f"{toks[i]} (text's author)") if ok else None
             mention = classify_phrase(" ".join(subject))
-            if mention and mention.kind == "name" and any(t.lower() in _PREPOSITIONS for t in subject):
-                return None  # "… photos for Epstein revealed": the name is an object, not the subject
+            if mention and mention.kind == "name" and any(
+                    t in _PREPOSITIONS and k > 0 and subject[k - 1][:1].islower() for k, t in enumerate(subject)):
+                return None  # "a friend of Lord Mandelson said": the name is not the speaker
+                # ("Secretary of State Wes Streeting", "Lord Falconer of Thoroton" keep theirs)
             return (mention, f"{toks[i]} (after quote)") if mention else None
         if toks[i] in ",;:“”\"" or toks[i] == MASK:
             break
@@ -581,15 +591,19 @@ class _ArticleContext:
         # "the French president", "America’s ambassador", "Mandelson’s lawyer": a nation or an
         # owner says it is not the article's president, ambassador or lawyer.
         owned = "’s " in desc or "'s " in desc or any(w in FOREIGN_ADJECTIVES for w in desc.split()[:-1])
+        # A capitalised modifier ("the Lib Dem leader", "the EU ambassador") must be part of the
+        # role as the article gave it ("Conservative leader Kemi Badenoch"): the head noun alone
+        # would hand one party's leader's words to another's.
+        exact = any(w[:1].isupper() for w in desc.split()[:-1])
+        fits = (lambda role: low == role) if exact else (lambda role: low == role or low.endswith(" " + role))
         named = [] if owned else \
-            [n for i, role, n in self.roles if (low == role or low.endswith(" " + role)) and i < offset] or \
-            [n for i, role, n in self.roles if low == role or low.endswith(" " + role)]
+            [n for i, role, n in self.roles if fits(role) and i < offset] or [n for i, role, n in self.roles if fits(role)]
         if named:
             return named[-1]
         head = low.split()[-1]
         if head in TEXT_NOUNS and done and done[-1].speaker:  # "the statement read"
             return done[-1].speaker
-        if head in PERSON_ROLES and desc[:1].islower() and not owned:
+        if head in PERSON_ROLES and desc[:1].islower() and not owned and not exact:
             # "the health secretary" after "Wes Streeting also backed ...": a person named
             # before this sentence (names inside it are someone else, e.g. an appositive).
             sentence_start = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset))

@@ -90,7 +90,7 @@ TEXT_NOUNS = frozenset(
 # Words that start a sentence with a capital but are never names.
 NOT_NAMES = frozenset(
     "The A An But And Or So Yet It Its It's This That These Those There Their They He She His Her We "
-    "Another Others One Some Many Several Both "
+    "Another Others "
     "I In On At For From With Without After Before During When While If As Asked Speaking Writing "
     "Meanwhile However Today Yesterday Earlier Later Last Now Then Read More Watch Listen Why How What "
     "Who Where Mr Mrs Ms Sir Lord Lady One Some Many Several Both Each Any No Not Dear Also Still "
