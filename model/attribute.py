@@ -33,7 +33,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
     for q in quotes:
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
-        found = _it_cue(pre, post) or _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
+        found = _it_cue(pre, post) or _possessive_fragment(pre) or _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
             or _according_after(post) \
             or _colon_lead(pre, headline=q.paragraph == 0) or _dash_lead(pre) or _clause_subject(pre) \
             or _colon_paragraph_before(masked, q, pre)
@@ -294,6 +294,22 @@ def _it_cue(pre: str, post: str) -> tuple[Mention, str] | None:
     return (Mention("it", "pronoun", "n"), m.group(1)) if m else None
 
 
+def _possessive_fragment(pre: str) -> tuple[Mention, str] | None:
+    """A fragment after "his"/"her" inside a subordinate clause is the words of that clause's
+    subject: 'Streeting has defended Mandelson after the US ambassador appeared to refer to
+    Epstein as his “best pal”' (c02; rule 14: the person whose words they are)."""
+    if not re.search(r"\b(?:his|her|their)\s*$", pre):
+        return None
+    # The last subordinate clause with a subject and a verb of its own ("as his" has none).
+    for clause in reversed(list(re.finditer(r"\b(?:after|when|because|while|since|as|where)\s+", pre))):
+        for subject in _CLAUSE_SUBJECTS:  # shortest first: "the US ambassador" before "… appeared"
+            m = subject.match(pre, clause.end())
+            if m and MASK not in m.group() and _VERBISH.match(pre, m.end()):
+                mention = classify_phrase(m.group())
+                return (mention, "subject of the clause holding the quote") if mention else None
+    return None
+
+
 def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, str] | None:
     """A quote opening a paragraph after one that ends in a colon: "Lord Mandelson said:" then
     the quote on its own line. The speaker is who that colon's sentence names."""
@@ -398,6 +414,10 @@ _SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:[Tt]he|[Aa]n?)[ \t]+(?
 # Words that open a subordinate clause whose subject is not the sentence's ("before he was").
 _SUBORDINATORS = frozenset("before after when because if while as since until whether although of to "
                            "for with by from on in at about".split())
+# A subordinate clause's subject: a determiner, up to two modifiers of any case and a noun ("the
+# US ambassador"), shortest first; else _SUBJECT.
+_CLAUSE_SUBJECTS = tuple(re.compile(rf"(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w’'\-]+[ \t]+){{{n}}}[a-z][\w’'\-]*\b")
+                         for n in range(3)) + (_SUBJECT,)
 
 
 def _nearest_subject(pre: str) -> Mention | None:
@@ -614,8 +634,8 @@ class _ArticleContext:
                 # (names in the headline itself are who it is about: "Lawyer for Epstein victims").
                 later = [n for i, n, _ in self.subjects if i > offset and self.canonical(n) != self.target.name]
                 found = self.canonical(later[0]) if later else None
-            if found is None:
-                found = self._salient(lambda n: n in self.people, sentence_start, done)
+            if found is None:  # not the target: its own descriptions are the profile's aliases, checked above
+                found = self._salient(lambda n: n in self.people and n != self.target.name, sentence_start, done)
             return found or desc
         if head in ("spokesperson", "spokesman", "spokeswoman") and len(low.split()) == 1:
             last = _last_spokes_phrase(self.masked, offset)

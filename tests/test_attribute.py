@@ -118,6 +118,12 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      [("We will look into it,", "Emily Thornberry")]),
     ("One Labour MP said: “He had to go.” Another said he should never have been appointed.",
      [("He had to go.", "Labour MP")]),
+    # A fragment after "his" in a subordinate clause is that clause's subject's (c02, rule 14); a
+    # role description that is not one of the target's aliases is not the target.
+    ("Wes Streeting has defended Peter Mandelson after the US ambassador appeared to refer to Jeffrey Epstein "
+     "as his “best pal”.\nThe health secretary said it was “very clear” that he regretted it.",
+     [("best pal", "Peter Mandelson"), ("very clear", "Wes Streeting")]),
+    ("Keir Starmer said he was angry when Lord Mandelson called Epstein his “best pal”.", [("best pal", "Peter Mandelson")]),
     # Common shapes of UK political copy, hand-made (not from the unseen articles).
     ("“He knew everything,” according to a source close to the inquiry.", [("He knew everything,", "source")]),
     ("According to a source close to Mandelson, he was “devastated”.", [("devastated", "source")]),
