@@ -71,6 +71,12 @@ def checked_labels(root: Path):
     return labels
 
 
+def check_jobs(jobs: int | None) -> None:
+    """--jobs as joblib takes it: 1 or more, or -1 for one per CPU (None: the command's default)."""
+    if jobs == 0:
+        fail("--jobs must be 1 or more, or -1 for one per CPU")
+
+
 def load_model(path=None):
     """The stance model (default: the shipped one); a fallback to the verified *.previous pair is
     said in one warning line, not as a Python warning."""

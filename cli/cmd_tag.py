@@ -6,8 +6,8 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, load_model,
-                                 target_from_options)
+from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, check_jobs,
+                                 load_model, target_from_options)
 from quotestance.cli.errors import fail, handled
 
 BACKENDS = ("loky", "dask")
@@ -49,8 +49,7 @@ def tag(
     check_format(fmt)
     if backend not in BACKENDS:
         fail(f"unknown backend {backend!r} (choose one of {', '.join(BACKENDS)})")
-    if jobs == 0:
-        fail("--jobs must be 1 or more, or -1 for one per CPU")
+    check_jobs(jobs)
     if backend == "dask" and not scheduler:
         fail("--backend dask needs --scheduler ADDRESS")
     if scheduler and backend != "dask":

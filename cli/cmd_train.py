@@ -6,16 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import DEFAULT_LABELS, LabelsDir, LabelsOpt, app, checked_labels, labels_app, load_model
-from quotestance.cli.errors import fail, handled
+from quotestance.cli.app import (DEFAULT_LABELS, LabelsDir, LabelsOpt, app, check_jobs, checked_labels, labels_app,
+                                 load_model)
+from quotestance.cli.errors import handled
 
 # As in `tag`: worker processes for the nested cross-validation's outer folds.
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Processes for cross-validation; -1 for one per CPU. The report does not depend on it.")]
-
-
-def _check_jobs(jobs: int) -> None:
-    if jobs == 0:
-        fail("--jobs must be 1 or more, or -1 for one per CPU")
 
 
 @labels_app.command("check")
@@ -50,7 +46,7 @@ def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
     from quotestance.training.labels import load_labels
     from quotestance.training.spans import extraction_report
 
-    _check_jobs(jobs)
+    check_jobs(jobs)
     data = load_labels(labels)
     typer.echo(extraction_report(data))
     if not extraction_only:
@@ -81,7 +77,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     from quotestance.training.evaluate import format_report
     from quotestance.training.train import train as fit
 
-    _check_jobs(jobs)
+    check_jobs(jobs)
     data = checked_labels(labels)
     path = out or DATA / MODEL_FILE
     try:

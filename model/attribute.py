@@ -25,6 +25,14 @@ PERSON_ROLES = frozenset("secretary minister lawyer leader chancellor president 
 MASK = "_"
 
 
+# Cues that take the first capitalised words of a sentence as its speaker; a capital there
+# ("Insisting", "Update") is a speaker only if it is a person the article names.
+SUBJECT_CUE = "subject of the sentence"
+DASH_CUE = "dash after the sentence's subject"
+COLON_CUE = "colon after the speaker"
+_SUBJECT_ONLY_CUES = frozenset((SUBJECT_CUE, DASH_CUE, COLON_CUE))
+
+
 def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> list[Quote]:
     """The quotes of one article with ``speaker``, ``mention`` and ``cue`` filled in."""
     masked = _mask(text, quotes)
@@ -37,8 +45,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
             or _according_after(post) \
             or _colon_lead(pre, headline=q.paragraph == 0) or _dash_lead(pre) or _clause_subject(pre) \
             or _colon_paragraph_before(masked, q, pre)
-        if found and found[1] in ("subject of the sentence", "dash after the sentence's subject", "colon after the speaker") \
-                and found[0].kind == "name" \
+        if found and found[1] in _SUBJECT_ONLY_CUES and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
             found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
         speaker = cue = mention = None
@@ -126,10 +133,11 @@ def _tokens(s: str) -> list[str]:
 
 # After a quote: a description, then the name between commas, then the verb. The description
 # must not be of someone else ("a friend of the peer, Peter Mandelson, said").
-_DESC_NAME_VERB = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?![^,]*\b(?:of|for|to|from|by|with|close)\b)[^,.;:“”\"]{2,50},\s+"
+_POINTING = r"\b(?:of|for|to|from|by|with|close)\b"
+_DESC_NAME_VERB = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?![^,]*{_POINTING})[^,.;:“”\"]{{2,50}},\s+"
                              r"([A-Z][^,.;:“”\"]{2,40}),\s+(?:(?:has|had|also|then)\s+)?([a-z]+)\b")
 # A description that points at another person: the name after it is that person's.
-_OF_SOMEONE = re.compile(r"\b(?:of|for|to|from|by|with|close)\b")
+_OF_SOMEONE = re.compile(_POINTING)
 
 
 _PREPOSITIONS = frozenset("to of for from with about over into against".split())
@@ -263,14 +271,20 @@ def _clause_subject(pre: str) -> tuple[Mention, str] | None:
         mention = classify_phrase(m.group(2))
         if mention and mention.kind in ("name", "body"):
             return mention, f"{m.group(1)} by its author"
-    toks = re.findall(r"[\w’'\-]+|[,]", parts[k])
+    mention = _leading_subject(parts[k])
+    return (mention, SUBJECT_CUE) if mention else None
+
+
+def _leading_subject(text: str) -> Mention | None:
+    """The name or pronoun that opens ``text`` (the longest of its first five words, no comma)."""
+    toks = re.findall(r"[\w’'\-]+|[,]", text)
     for n in range(min(5, len(toks)), 0, -1):
         phrase = " ".join(toks[:n])
         if "," in phrase or MASK in phrase:
             continue
         mention = classify_phrase(phrase)
         if mention and mention.kind in ("name", "pronoun"):
-            return mention, "subject of the sentence"
+            return mention
     return None
 
 
@@ -310,6 +324,10 @@ def _possessive_fragment(pre: str) -> tuple[Mention, str] | None:
     return None
 
 
+# "the email from Mandelson": a written text and its author.
+_TEXT_FROM = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})\s+(?:from|by)\s+({CAP_RUN.pattern})")
+
+
 def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, str] | None:
     """A quote opening a paragraph after one that ends in a colon: "Lord Mandelson said:" then
     the quote on its own line. The speaker is who that colon's sentence names."""
@@ -322,7 +340,7 @@ def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, s
     if not before.endswith(":"):
         return None
     sentence = re.split(r"(?<=[.!?])\s+|\n", before)[-1]
-    text = re.search(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})\s+(?:from|by)\s+({CAP_RUN.pattern})", sentence)
+    text = _TEXT_FROM.search(sentence)
     if text:  # "Badenoch read out the email from Mandelson to Epstein:" (rule 12: its author's words)
         author = classify_phrase(text.group(1))
         return (author, "written by (paragraph before)") if author else None
@@ -337,7 +355,7 @@ def _colon_lead(pre: str, headline: bool = False) -> tuple[Mention, str] | None:
     the headline itself, also before a clause ("Starmer: Mandelson ‘lied repeatedly’")."""
     m = re.fullmatch(r"\s*((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s*:\s*" + (r"[^:“”\"]*" if headline else ""), pre)
     mention = classify_phrase(m.group(1)) if m else None
-    return (mention, "colon after the speaker") if mention and mention.kind in ("name", "body") else None
+    return (mention, COLON_CUE) if mention and mention.kind in ("name", "body") else None
 
 
 def _dash_lead(pre: str) -> tuple[Mention, str] | None:
@@ -345,16 +363,8 @@ def _dash_lead(pre: str) -> tuple[Mention, str] | None:
     before the dash says it ("he seems to think that ... – “All the time I was ...”", c06)."""
     if not re.search(r"\s[–—]\s*$", pre) or not any(w.lower() in _OPINION_VERBS for w in re.findall(r"[a-z]+", pre)):
         return None  # "he was sacked – “a humiliating end”": the quote is not his
-    lead = re.sub(r"^\s*[A-Z][\w’']*(?:\s+[\w’']+){0,2},\s*", "", pre)  # "For example, he ..."
-    toks = re.findall(r"[\w’'\-]+|[,]", lead)
-    for n in range(min(5, len(toks)), 0, -1):
-        phrase = " ".join(toks[:n])
-        if "," in phrase or MASK in phrase:
-            continue
-        mention = classify_phrase(phrase)
-        if mention and mention.kind in ("name", "pronoun"):
-            return mention, "dash after the sentence's subject"
-    return None
+    mention = _leading_subject(re.sub(r"^\s*[A-Z][\w’']*(?:\s+[\w’']+){0,2},\s*", "", pre))  # "For example, he ..."
+    return (mention, DASH_CUE) if mention else None
 
 
 def _phrase_after(s: str) -> str:
@@ -498,6 +508,12 @@ FOREIGN_ADJECTIVES = frozenset("American French German Russian Chinese Ukrainian
 _KNIGHTED = re.compile(r"(?:Sir|Dame)\s")
 
 
+# A sentence opened by a body ("The Foreign Office issued …") or by a text ("The report was …").
+_BODY_HEAD = re.compile(rf"(?:The\s+)?({CAP_RUN.pattern})")
+_TEXT_HEAD = re.compile(r"(?:The|This|That|Its|His|Her)\s+(?:\w+\s+)?(\w+)")
+_TEXT_SUBJECTS = TEXT_NOUNS | {"report"}
+
+
 class _ArticleContext:
     """What attribution knows of one article: its names, their genders, roles and the target."""
 
@@ -558,12 +574,12 @@ class _ArticleContext:
         sentences = [m for m in _SENTENCE.finditer(self.masked, start, offset) if m.group().strip()]
         for sent in reversed(sentences[-3:]):
             text = sent.group().strip(" \t\"“‘'")
-            head = re.match(rf"(?:The\s+)?({CAP_RUN.pattern})", text)
+            head = _BODY_HEAD.match(text)
             mention = classify_phrase(head.group(1)) if head else None
             if mention and mention.kind == "body":
                 return mention.text
-            if re.match(r"(?:The|This|That|Its|His|Her)\s+(?:\w+\s+)?(\w+)", text) and \
-                    re.match(r"(?:The|This|That|Its|His|Her)\s+(?:\w+\s+)?(\w+)", text).group(1) in TEXT_NOUNS | {"report"}:
+            written = _TEXT_HEAD.match(text)
+            if written and written.group(1) in _TEXT_SUBJECTS:
                 return None
         return None
 

@@ -13,7 +13,8 @@ from quotestance.model.record import STANCES, Quote
 from quotestance.model.target import MANDELSON, Target
 from quotestance.training.labels import LabelSet
 from quotestance.model.features import remembered_features
-from quotestance.training.pipeline import ConstantBaseline, VaderBaseline, stance_pipeline, tfidf_baseline
+from quotestance.training.pipeline import (ConstantBaseline, VaderBaseline, proba_by_stance, stance_pipeline,
+                                           tfidf_baseline)
 from quotestance.training.select import INNER_FOLDS, nested_predictions
 
 CALIBRATION_BINS = 10
@@ -33,10 +34,12 @@ def with_cues(labels: LabelSet, target: Target = MANDELSON, attributed_speakers:
     out = []
     for q in labels.quotes:
         best = max(cues[q.doc], key=lambda p: min(p.end, q.end) - max(p.start, q.start), default=None)
-        if best is not None and min(best.end, q.end) - max(best.start, q.start) > 0:
-            q = replace(q, cue=best.cue, mention=best.mention, **({"speaker": best.speaker} if attributed_speakers else {}))
-        elif attributed_speakers:
-            q = replace(q, speaker=None, cue=None, mention=None)
+        if best is None or min(best.end, q.end) - max(best.start, q.start) <= 0:
+            best = None  # attribution found no span over this one
+        if attributed_speakers:
+            q = replace(q, speaker=best and best.speaker, cue=best and best.cue, mention=best and best.mention)
+        elif best is not None:
+            q = replace(q, cue=best.cue, mention=best.mention)
         out.append(q)
     return out
 
@@ -77,11 +80,7 @@ def grouped_predictions(estimator, X: np.ndarray, y: np.ndarray, groups: np.ndar
             est = clone(estimator).fit(X[train], y[train])
             pred[test] = est.predict(X[test])
             if proba:
-                p = est.predict_proba(X[test])
-                classes = list(est.classes_)
-                for j, c in enumerate(STANCES):  # a stance absent from a fold's training labels gets 0
-                    if c in classes:
-                        probs[test, j] = p[:, classes.index(c)]
+                probs[test] = proba_by_stance(est, X[test])
     return (pred, probs) if proba else pred
 
 

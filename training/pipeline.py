@@ -48,6 +48,18 @@ def tfidf_baseline() -> Pipeline:
                      ("clf", LogisticRegression(max_iter=2000, random_state=RANDOM_STATE))])
 
 
+def proba_by_stance(estimator, X) -> np.ndarray:
+    """``estimator.predict_proba(X)`` with columns in STANCES order; a stance absent from the
+    estimator's training labels gets probability 0."""
+    p = estimator.predict_proba(X)
+    classes = list(estimator.classes_)
+    out = np.zeros((len(X), len(STANCES)))
+    for j, s in enumerate(STANCES):
+        if s in classes:
+            out[:, j] = p[:, classes.index(s)]
+    return out
+
+
 @lru_cache(maxsize=1)
 def _vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

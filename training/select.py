@@ -17,7 +17,7 @@ from sklearn.model_selection import GroupKFold, LeaveOneGroupOut
 from quotestance.model.features import remembered_features
 from quotestance.model.record import STANCES
 from quotestance.model.target import MANDELSON, Target
-from quotestance.training.pipeline import C, FEATURE_GROUPS, stance_pipeline
+from quotestance.training.pipeline import C, FEATURE_GROUPS, proba_by_stance, stance_pipeline
 
 # Inner folds: 3 keeps about 17 articles to fit and 9 to score in each, with 26 to split.
 INNER_FOLDS = 3
@@ -46,18 +46,10 @@ CANDIDATES = tuple(Candidate(g, c) for c in CS for g in GROUP_SETS)
 
 
 def _fit_predict(cand: Candidate, target: Target, X, y, train, test, proba: bool = False):
-    from sklearn.base import clone
-
-    est = clone(cand.pipeline(target)).fit(X[train], y[train])
+    est = cand.pipeline(target).fit(X[train], y[train])  # a new pipeline each call: no clone needed
     if not proba:
         return est.predict(X[test])
-    p = est.predict_proba(X[test])
-    classes = list(est.classes_)
-    out = np.zeros((len(test), len(STANCES)))
-    for j, s in enumerate(STANCES):  # a stance absent from the training labels gets 0
-        if s in classes:
-            out[:, j] = p[:, classes.index(s)]
-    return est.predict(X[test]), out
+    return est.predict(X[test]), proba_by_stance(est, X[test])
 
 
 def choose(X: np.ndarray, y: np.ndarray, groups: np.ndarray, target: Target = MANDELSON) -> tuple[Candidate, dict]:
