@@ -749,6 +749,34 @@ _ROLE_THEN_NAME = re.compile(rf"\b(?i:{_HEADS})()[ \t]+(?:(?:Sir|Lord|Dame|Lady|
 _WORD_BEFORE = re.compile(r"\b[A-Za-z][\w\-]*[ \t]+\Z")
 
 
+# Characters that Python's case-insensitive matching equates with an ASCII letter although
+# str.lower() does not make them one (the `re` documentation: "İ", "ı", "ſ" and the Kelvin sign).
+_RE_IGNORECASE_EXTRAS = "\u0130\u0131\u017f\u212a"
+
+
+def _finditer_from_heads(pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)`` for a pattern that can only match where a PERSON_ROLES head
+    begins, in any case: the same matches, with the pattern tried only at those places (found
+    by str.find, several times faster than the regex trying every word boundary)."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _RE_IGNORECASE_EXTRAS):
+        yield from pattern.finditer(text)
+        return
+    starts = set()
+    for head in PERSON_ROLES:
+        i = low.find(head)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(head, i + 1)
+    end = 0
+    for i in sorted(starts):
+        if i >= end:
+            m = pattern.match(text, i)
+            if m:
+                yield m
+                end = m.end()
+
+
 def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
     """Offices named next to a person in the article, as ``(offset, role, name)``:
     "Prime Minister Sir Keir Starmer", "Conservative leader Kemi Badenoch",
@@ -776,7 +804,7 @@ def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
             # ("Lawyer for Epstein": the run's "for" makes Epstein no lawyer)
             add(m.start(), " ".join(lead), " ".join(words))
     last_end = 0
-    for m in _ROLE_THEN_NAME.finditer(masked):
+    for m in _finditer_from_heads(_ROLE_THEN_NAME, masked):
         # The head noun is found first (scanning for an optional word before every head is five
         # times slower); a word right before it joins the role: "Conservative leader".
         start = m.start()

@@ -43,22 +43,47 @@ def lexicon_scores(text: str) -> tuple[float, float, float]:
     """``(compound, positive share, negative share)`` of ``text``: the sum of its words'
     valences (negated ones scaled), normalised as VADER's compound; the shares are the positive
     and negative valence mass over that mass plus one per word without valence."""
-    lex = lexicon()
-    # Straight quote marks around a word are not part of it ('terrible'), as VADER strips them.
-    words = [w for w in (t.lower().replace("’", "'").strip("'") for t in _WORD.findall(text)) if w]
+    get = _TOKENS.get
     pos = neg = 0.0
     plain = 0
-    for i, w in enumerate(words):
-        v = lex.get(w)
+    i = 0  # index among the words (tokens that are not only quote marks)
+    last_negation = -NEGATION_REACH - 1
+    for t in _WORD.findall(text):
+        info = get(t)
+        if info is None:
+            info = _token(t)
+        if info is _NOT_A_WORD:
+            continue
+        v, negator = info
         if v is None:
             plain += 1
-            continue
-        if any(is_negation(p) for p in words[max(0, i - NEGATION_REACH):i]):
-            v *= NEGATION_SCALAR
-        if v > 0:
-            pos += v
         else:
-            neg -= v
+            if i - last_negation <= NEGATION_REACH:  # a negator among the three words before
+                v *= NEGATION_SCALAR
+            if v > 0:
+                pos += v
+            else:
+                neg -= v
+        if negator:
+            last_negation = i
+        i += 1
     total = pos - neg
     mass = pos + neg + plain
     return total / math.sqrt(total * total + ALPHA), (pos / mass if mass else 0.0), (neg / mass if mass else 0.0)
+
+
+# Token as found -> (valence or None, is a negator); bounded, as a batch may hold any number
+# of distinct tokens (about 20,000 in 5,000 labelled-like articles).
+_TOKENS: dict[str, tuple[float | None, bool] | tuple[()]] = {}
+_TOKENS_MAX = 100_000
+_NOT_A_WORD = ()
+
+
+def _token(t: str):
+    # Straight quote marks around a word are not part of it ('terrible'), as VADER strips them.
+    w = t.lower().replace("’", "'").strip("'")
+    info = (lexicon().get(w), is_negation(w)) if w else _NOT_A_WORD
+    if len(_TOKENS) >= _TOKENS_MAX:
+        _TOKENS.clear()
+    _TOKENS[t] = info
+    return info

@@ -177,16 +177,10 @@ def person_names(text: str) -> list[tuple[int, str, str | None]]:
     out = []
     runs = [(m.start(), m.group()) for m in CAP_RUN.finditer(text)]
     for start, run in runs:
-        owned = strip_owner(run)
-        start, run = start + len(run) - len(owned), owned
-        words = run.split()
-        if words[-1] in ORG_HEADS or words[-1].rstrip("’'s") in ORG_HEADS:
-            continue
-        name = strip_titles(run)
-        if not name or len(name.split()) > 3 or any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
-            continue
-        out.append((start, name, _gender(run), len(name.split()) == 1 and len(words) == 1
-                    and _sentence_initial(text, start)))
+        found = _name_in_run(run)
+        if found:
+            skip, name, gender, lone = found
+            out.append((start + skip, name, gender, lone and _sentence_initial(text, start + skip)))
     # A lone capitalised word at a sentence start is a name only if the article also uses it
     # where capitals prove nothing else: mid-sentence, or as the surname of a longer name.
     # A lone word is a name only when the article also gives it with a first name or a title,
@@ -198,6 +192,20 @@ def person_names(text: str) -> list[tuple[int, str, str | None]]:
         counts[n] = counts.get(n, 0) + 1
     keep = lambda n: len(n.split()) > 1 or n in full or n in titled or counts[n] >= LONE_NAME_MIN_COUNT
     return [(i, n, g) for i, n, g, _ in out if keep(n)]
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
+def _name_in_run(run: str) -> tuple[int, str, str | None, bool] | None:
+    """The personal name in a run of capitalised words, if any: ``(characters before it, name,
+    gender, whether it is one word standing alone)``; None for bodies and non-names."""
+    owned = strip_owner(run)
+    words = owned.split()
+    if words[-1] in ORG_HEADS or words[-1].rstrip("’'s") in ORG_HEADS:
+        return None
+    name = strip_titles(owned)
+    if not name or len(name.split()) > 3 or any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
+        return None
+    return len(run) - len(owned), name, _gender(owned), len(name.split()) == 1 and len(words) == 1
 
 
 # A lone capitalised word seen this often in one article is taken as a surname (c04's "Starmer").

@@ -207,3 +207,38 @@ def test_last_spokes_phrase_on_real_text():
     assert _last_spokes_phrase(text, len(text)) == " Later the government’s spokesman"
     assert _last_spokes_phrase(text, 30) == "A Foreign Office spokesperson"
     assert _last_spokes_phrase(text, 10) is None
+
+
+# Roles are found by trying the "<role> <Name>" pattern only where a role head begins: the
+# same matches as the pattern's own finditer, on real articles and on any text, including the
+# characters that case-insensitive matching equates with ASCII letters ("ſ", the Kelvin sign).
+def _role_spans(found):
+    return [(m.span(), m.groups()) for m in found]
+
+
+def test_role_matches_from_heads_equal_finditer_on_real_articles():
+    from quotestance.model.attribute import _ROLE_THEN_NAME, _finditer_from_heads
+
+    from conftest import LABELS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((LABELS / "articles").glob("*.txt"))]
+    texts += ["Foreign SecretARY David Lammy said", "the miniſter Jo Bloggs", "the \u212aing Sam", "İ the mayor Ann Lee"]
+    found = 0
+    for t in texts:
+        ours = _role_spans(_finditer_from_heads(_ROLE_THEN_NAME, t))
+        assert ours == _role_spans(_ROLE_THEN_NAME.finditer(t))
+        found += len(ours)
+    assert found >= 40  # 42 on the labelled articles
+
+
+_ROLE_PIECES = st.sampled_from(["Foreign", "Secretary", "secretary", "MINISTER", "mp", "MP", "Leader", "leader",
+                                "Sir", "Keir", "Starmer", "David", "Lammy", "compare", "peerless", "the", ",", ".",
+                                "\n", "ſ", "\u212a", "İ", "ı", "Ämter", "-", "chair", "Mayor"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROLE_PIECES, max_size=30).map(" ".join))
+def test_role_matches_from_heads_equal_finditer_on_any_text(text):
+    from quotestance.model.attribute import _ROLE_THEN_NAME, _finditer_from_heads
+
+    assert _role_spans(_finditer_from_heads(_ROLE_THEN_NAME, text)) == _role_spans(_ROLE_THEN_NAME.finditer(text))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotestance.model.lexicon import lexicon, lexicon_scores
 from quotestance.training.labels import load_labels
@@ -51,3 +53,50 @@ def test_agrees_with_vader_on_the_labelled_quotes():
     vader = np.array([vader_scores(q)["compound"] for q in quotes])
     assert np.corrcoef(ours, vader)[0, 1] > 0.9
     assert (np.sign(ours) == np.sign(vader)).mean() > 0.85
+
+
+def _plain_lexicon_scores(text):
+    """The scorer as first written (one pass over a word list, negators looked up per window):
+    the memoised, one-pass ``lexicon_scores`` must give exactly its numbers."""
+    import math
+    import re
+
+    from quotestance.model.lexicon import ALPHA, NEGATION_REACH, NEGATION_SCALAR, is_negation
+
+    lex = lexicon()
+    words = [w for w in (t.lower().replace("’", "'").strip("'") for t in re.findall(r"[\w’'\-]+", text)) if w]
+    pos = neg = 0.0
+    plain = 0
+    for i, w in enumerate(words):
+        v = lex.get(w)
+        if v is None:
+            plain += 1
+            continue
+        if any(is_negation(p) for p in words[max(0, i - NEGATION_REACH):i]):
+            v *= NEGATION_SCALAR
+        if v > 0:
+            pos += v
+        else:
+            neg -= v
+    total = pos - neg
+    mass = pos + neg + plain
+    return total / math.sqrt(total * total + ALPHA), (pos / mass if mass else 0.0), (neg / mass if mass else 0.0)
+
+
+def test_one_pass_scorer_equals_the_plain_one_on_real_paragraphs():
+    from conftest import LABELS as labels_dir
+
+    texts = [p for f in sorted((labels_dir / "articles").glob("*.txt"))
+             for p in f.read_text(encoding="utf-8").split("\n") if p.strip()]
+    texts += ["not not good", "no ' ' good", "isn't it 'not' bad", "NEVER-ending joy", "don’t love it"]
+    assert len(texts) > 300
+    for t in texts:
+        assert lexicon_scores(t) == _plain_lexicon_scores(t), t
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["good", "bad", "not", "never", "'", "’", "can't", "no", "the", "terrible",
+                                 "'great'", "love", "hate", "-", "don’t", "x"]), max_size=12))
+def test_one_pass_scorer_equals_the_plain_one_on_word_salad(words):
+    text = " ".join(words)
+    assert lexicon_scores(text) == _plain_lexicon_scores(text)

@@ -10,6 +10,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 
+from quotestance.model.char_ngrams import WordCachedCharTfidf
 from quotestance.model.features import QuoteFeatures
 from quotestance.model.record import STANCES
 from quotestance.model.target import MANDELSON, Target
@@ -28,7 +29,7 @@ def stance_pipeline(target: Target = MANDELSON, groups: tuple[str, ...] = FEATUR
         "quote_words": make_pipeline(QuoteFeatures("quote", target),
                                      TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
         "quote_chars": make_pipeline(QuoteFeatures("quote", target),
-                                     TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+                                     WordCachedCharTfidf(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
         "context_words": make_pipeline(QuoteFeatures("context", target),
                                        TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True, min_df=2)),
         "cues": make_pipeline(QuoteFeatures("cues", target), DictVectorizer()),
