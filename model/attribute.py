@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from quotestance.model.constants import HONORIFICS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
+from quotestance.model.constants import HONORIFICS, NOT_NAMES, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
 from quotestance.model.names import CAP_RUN, Mention, canonical_names, classify_phrase, person_names, strip_titles
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
@@ -41,7 +41,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
     for q in quotes:
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
-        found = _it_cue(pre, post) or _possessive_fragment(pre) or _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _before_cue(pre) \
+        found = _it_cue(pre, post) or _possessive_fragment(pre) or _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _passive_by(pre) or _before_cue(pre) \
             or _according_after(post) \
             or _colon_lead(pre, headline=q.paragraph == 0) or _dash_lead(pre) or _clause_subject(pre) \
             or _colon_paragraph_before(masked, q, pre)
@@ -134,10 +134,35 @@ def _tokens(s: str) -> list[str]:
 # After a quote: a description, then the name between commas, then the verb. The description
 # must not be of someone else ("a friend of the peer, Peter Mandelson, said").
 _POINTING = r"\b(?:of|for|to|from|by|with|close)\b"
-_DESC_NAME_VERB = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?![^,]*{_POINTING})[^,.;:“”\"]{{2,50}},\s+"
+_DESC_NAME_VERB = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,50}),\s+"
                              r"([A-Z][^,.;:“”\"]{2,40}),\s+(?:(?:has|had|also|then)\s+)?([a-z]+)\b")
-# A description that points at another person: the name after it is that person's.
-_OF_SOMEONE = re.compile(_POINTING)
+_OF_SOMEONE_RE = re.compile(_POINTING + r"\s+(.*)$")
+
+
+class _OfSomeone:
+    """A description that points at another person ("a friend of the peer", "the lawyer for
+    Epstein's victims"): the name after it is that person's. A body after "of" points at no one:
+    "the chief constable of Northumbria Police, Vanessa Hurst," is Vanessa Hurst."""
+
+    @staticmethod
+    def search(desc: str) -> bool:
+        for m in _OF_SOMEONE_RE.finditer(desc):
+            rest = m.group(1).strip()
+            body = classify_phrase(rest)
+            if not (body and body.kind == "body") and not _is_place(rest):
+                return True
+        return False
+
+
+_OF_SOMEONE = _OfSomeone()
+_PLACE_OF = re.compile(r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?")
+
+
+def _is_place(phrase: str) -> bool:
+    """A capitalised phrase after "of" that is no person the sentence could mean: "the chief
+    executive of Barclays", "the mayor of Greater Manchester" (one or two words, no title)."""
+    return bool(_PLACE_OF.fullmatch(phrase)) and not any(w in HONORIFICS for w in phrase.split()) \
+        and classify_phrase(phrase) is None
 
 
 _PREPOSITIONS = frozenset("to of for from with about over into against".split())
@@ -153,9 +178,9 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
     if dash and (mention := classify_phrase(dash.group(1))):
         return mention, "dash attribution"
     named = _DESC_NAME_VERB.match(rest)  # “…,” the Conservative leader, Kemi Badenoch, said.
-    if named and named.group(2).lower() in SPEECH_VERBS and (mention := classify_phrase(named.group(1))) \
-            and mention.kind == "name":
-        return mention, f"{named.group(2)} (after quote)"
+    if named and named.group(3).lower() in SPEECH_VERBS and not _OF_SOMEONE.search(named.group(1)) \
+            and (mention := classify_phrase(named.group(2))) and mention.kind == "name":
+        return mention, f"{named.group(3)} (after quote)"
     toks = _tokens(rest)[:12]
     if not toks or toks[0].lower() in _NEW_CLAUSE:  # “a disgrace”, while Ed Davey said ...: his verb, not this quote's
         return None
@@ -328,6 +353,10 @@ def _possessive_fragment(pre: str) -> tuple[Mention, str] | None:
 _TEXT_FROM = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})\s+(?:from|by)\s+({CAP_RUN.pattern})")
 
 
+_IN_A_TEXT = re.compile(r"^\s*(?:In|Through|Via)\s+(?:a|an|her|his|their|its)\s+(?:[\w\-]+\s+)?(?:statement|post|letter|"
+                        r"email|message|video|tweet)\b[^,]*,\s*")
+
+
 def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, str] | None:
     """A quote opening a paragraph after one that ends in a colon: "Lord Mandelson said:" then
     the quote on its own line. The speaker is who that colon's sentence names."""
@@ -344,6 +373,7 @@ def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, s
     if text:  # "Badenoch read out the email from Mandelson to Epstein:" (rule 12: its author's words)
         author = classify_phrase(text.group(1))
         return (author, "written by (paragraph before)") if author else None
+    sentence = _IN_A_TEXT.sub("", sentence)  # "In a statement released through their lawyer, his mother said:"
     if any(w.lower() in TEXT_NOUNS for w in re.findall(r"[\w’']+", sentence)):
         return None  # a text read out, author not given
     found = _before_cue(sentence) or _colon_lead(sentence)
@@ -377,8 +407,25 @@ def _phrase_after(s: str) -> str:
                     maxsplit=1)[0]
 
 
+# "X is understood to have told", "X was quoted as saying": the subject of the report is the
+# speaker, as if the words between were not there.
+_REPORTED = re.compile(r"\b(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+(?:understood|said|reported|"
+                       r"thought|believed|known|alleged|quoted)\s+(?:to\s+have|as)\s+(?=[a-z])")
+# "The prime minister was accused by the Green MP Ruth Ansell of “…”": the agent speaks.
+_PASSIVE_BY = re.compile(r"\b(?:is|was|are|were|been|being)\s+(?:also\s+|later\s+|then\s+)?(accused|criticised|criticized|"
+                         r"condemned|praised|described|called|branded|labelled|urged|attacked|slammed|blasted|dubbed|"
+                         r"told|warned|asked)\s+by\s+((?:the\s+)?[^,.;:“”\"]{2,60}?)\s+(?:of|as|to|that|for)\b[^.;“”\"]*$")
+
+
+def _passive_by(pre: str) -> tuple[Mention, str] | None:
+    m = _PASSIVE_BY.search(pre)
+    mention = classify_phrase(m.group(2)) if m and MASK not in m.group(2) else None
+    return (mention, f"{m.group(1)} by") if mention else None
+
+
 def _before_cue(pre: str) -> tuple[Mention, str] | None:
     """The subject of the last reporting verb before the quote in its sentence."""
+    pre = _REPORTED.sub(lambda m: " " * len(m.group()), pre)  # same length: offsets stay
     words = list(re.finditer(r"[\w’'\-]+|[,:;–—(]", pre))
     shared = shared_verb = None
     for k in range(len(words) - 1, -1, -1):
@@ -390,7 +437,7 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
             j -= 1
         if j == 0:
             continue
-        if words[j - 1].group() == "and" or words[j - 1].group() == "," and verb.endswith("ing"):
+        if words[j - 1].group() in ("and", "but") or words[j - 1].group() == "," and verb.endswith("ing"):
             # "She pointed out ..., and then asked whether ..."; "The White House disputed it,
             # stating ...": the verb shares the subject of the clause before it, unless an
             # earlier reporting verb governs the sentence ("Allred said he should ... and tell").
@@ -560,7 +607,30 @@ class _ArticleContext:
             return self._body_before(offset, done)
         if mention.kind == "pronoun":
             return self._antecedent(mention.gender, offset, done)
+        if mention.kind == "anaphor":
+            return self._anaphor(mention.text, offset, done)
         return self._description(mention.text, offset, done)
+
+    def _anaphor(self, desc: str, offset: int, done: list[Quote]) -> str | None:
+        """Who "the billionaire", "the 72-year-old", "the charity’s founder" or "the force"
+        refers to: the person the article introduced with those words, the body of that kind
+        named last, or (an age never given) the person in subject position last; else None."""
+        low = desc.lower()
+        if "the " + low in self.target_aliases:
+            return self.target.name
+        age = re.fullmatch(r"(\d+)-year-old(?:\s+\w+)?", low)
+        if age:
+            found = _person_with_age(self.masked[:offset], age.group(1))
+            if found:
+                return self.canonical(found)
+            return self._salient(lambda n: n in self.people, offset, done)
+        head = re.sub(r"^.*[’']s\s+", "", low).split()[-1]
+        # Only sentences before this one introduce: "On Monday, the senator said" names no Monday.
+        before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
+        found = _person_introduced_as(before, head)
+        if found:
+            return self.canonical(found)
+        return _body_of_kind(before, head, lambda n: self.canonical(n) in self.people)
 
     def _body_before(self, offset: int, done: list[Quote]) -> str | None:
         """What "it said" refers to: the body that spoke just before, else the last body named
@@ -661,6 +731,66 @@ class _ArticleContext:
         return desc
 
 
+_NAME_WORDS = r"[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){0,2}"
+_TITLE = r"(?:(?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr|Senator|Governor|Judge)[ \t]+)?"
+
+
+def _person_with_age(text: str, age: str) -> str | None:
+    """The last person given this age before: "Frank Ballard, 72," or "Frank Ballard (72)"."""
+    found = None
+    for m in re.finditer(rf"{_TITLE}({_NAME_WORDS})(?:,[ \t]+|[ \t]+\(){age}\b", text):
+        found = m.group(1)
+    return found
+
+
+def _person_introduced_as(text: str, head: str) -> str | None:
+    """The last person the text introduced with this noun: "Tech billionaire Carl Ingram",
+    "Tessa Grayling, the founder of …,", "Dana Whitley, a former prosecutor from Atlanta",
+    "chief executive, Paul Grainger,"."""
+    h = re.escape(head)
+    patterns = (rf"(?i:\b{h})[ \t]+{_TITLE}({_NAME_WORDS})",
+                rf"({_NAME_WORDS}),[ \t]+(?:the|a|an)[ \t]+[^,.;:“”\"]{{0,40}}?(?i:\b{h})\b",
+                rf"(?i:\b{h}),[ \t]+{_TITLE}({_NAME_WORDS}),")
+    found = sorted((m.start(), m.group(1)) for p in patterns for m in re.finditer(p, text))
+    for _, name in reversed(found):
+        mention = classify_phrase(name)
+        if mention and mention.kind == "name":
+            return mention.text
+    return None
+
+
+# What "the force", "the company" or "the union" refers to: the last body named before with a
+# name of that kind (from hand-made probes of UK news copy, not from the labelled articles).
+_BODY_KINDS = {
+    "force": ("Police", "Constabulary"), "police": ("Police", "Constabulary"),
+    "company": None, "firm": None, "group": None, "business": None, "bank": None, "club": None,
+    "charity": None, "organisation": None, "organization": None, "union": None, "party": ("Party",),
+    "council": ("Council",), "department": None, "ministry": None, "regulator": None, "watchdog": None,
+    "trust": ("Trust",), "board": ("Board",), "commission": ("Commission",), "committee": ("Committee",),
+}
+
+
+def _body_of_kind(text: str, head: str, is_person) -> str | None:
+    """The last body named in ``text`` that "the <head>" can mean: one whose name ends in a word
+    of that kind, or for a company, club or charity any body or one-word name no person has
+    ("Calverd"); never a bare organisation word ("Union") or the government's own offices."""
+    if head not in _BODY_KINDS:
+        return None
+    ends = _BODY_KINDS[head]
+    found = None
+    for m in CAP_RUN.finditer(text):
+        run = re.sub(r"^The\s+", "", m.group())
+        mention = classify_phrase(run)
+        if not mention or run in ("Downing Street", "No 10") or (ends and run.split()[-1] not in ends):
+            continue
+        if mention.kind == "body" and (ends or len(run.split()) > 1):
+            found = mention.text
+        elif head in ("company", "firm", "charity", "club", "business") and mention.kind == "name" \
+                and len(run.split()) == 1 and run not in NOT_NAMES and not is_person(run):
+            found = mention.text
+    return found
+
+
 _SPOKES = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman)\b")
 _PHRASE_CHARS = re.compile(r"[\w’' ]")
 
@@ -729,12 +859,19 @@ def _pronoun_genders(masked: str, names, canonical) -> dict[str, str]:
 _CLAUSE_OPENERS = frozenset("and but that while as when after before because so yet then".split())
 
 
+_TITLE_AT_START = re.compile(r"(?:\A|[.!?\n][ \t“‘\"']*)(?:[A-Z][\w’'\-]*[ \t]+){0,2}((?:[a-z][\w\-]*[ \t]+){1,2})\Z")
+
+
 def _subject_position(masked: str, i: int, name: str) -> bool:
     """A name standing as a clause's subject: at a sentence start, or right before a verb and
     not right after a verb or preposition ("to get Peter Mandelson fired" is no subject)."""
     before = re.search(r"([A-Za-z’']+)[ \t]+$", masked[max(0, i - 30):i])
     if before and before.group(1).islower() and before.group(1) not in _CLAUSE_OPENERS:
-        return False
+        # ... unless those lower-case words are the name's title at a sentence start:
+        # "Opposition leader Gary Fenn was unmoved", "Tech billionaire Carl Ingram has threatened".
+        lead = _TITLE_AT_START.search(masked, max(0, i - 60), i)
+        if not lead or any(w in _SUBORDINATORS or w in SPEECH_VERBS for w in lead.group(1).split()):
+            return False
     j = i - 1
     while j >= 0 and masked[j] in " \t":
         j -= 1

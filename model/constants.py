@@ -33,7 +33,7 @@ _VERB_STEMS = {
     "hail": "hailed hails", "confess": "confess confesses confessed confessing",
     "apologise": "apologise apologises apologised apologising apologized", "gush": "gushed gushes",
     "refer": "referred refers", "dub": "dubbed dubs", "affirm": "affirmed affirms", "cite": "citing cited cites",
-    "sign": "signs signed", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
+    "sign": "signs signed", "dismiss": "dismissed dismisses", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
 }
 SPEECH_VERBS = frozenset(w for forms in _VERB_STEMS.values() for w in forms.split())
 
@@ -59,13 +59,23 @@ ROLE_WORDS = frozenset(
     "Labour Tory Conservative Reform Liberal Democrat Lib Dem SNP Green MP MPs Peer Senior Former "
     "Opposition Party Permanent Under-Secretary Under Cabinet Office First Mayor Governor Lawyer "
     "Veteran Backbench Backbencher Campaigner Presenter Journalist Editor Author Spokesman Spokeswoman "
-    "Spokesperson Official Officials Senator US UK British American Scottish Welsh Secretary-General".split())
+    "Spokesperson Official Officials Senator US UK British American Scottish Welsh Secretary-General "
+    # police and military ranks, church and council offices ("Superintendent Marcus Hale")
+    "Superintendent Inspector Detective Constable Sergeant Commander Captain Colonel Admiral "
+    "Bishop Archbishop Councillor Cllr Trustee Exchequer".split())
 # Heads of multi-word names that are bodies, not people ("Foreign Office", "Downing Street").
 ORG_HEADS = frozenset(
     "Office Street Party Government Committee Commission Council Department Ministry Police "
     "Parliament Agency Service Authority Treasury Palace House Court Group Trust Foundation "
     "Institute Bank Chase Union Company Corporation Council Board Cabinet Network Times Post "
-    "Guardian Telegraph Sun Mail BBC ITV Sky News Labour Conservatives Tories Mainstream".split())
+    "Guardian Telegraph Sun Mail BBC ITV Sky News Labour Conservatives Tories Mainstream "
+    # companies, clubs and associations in UK news copy ("Network Rail", "Post Office Ltd",
+    # "Police Federation", "Easton Rovers"); from hand-made probes, not from the labelled articles
+    "Federation Association Society Confederation Ltd plc PLC Inc LLP Holdings Rail Railways Energy "
+    "Water Airways Airlines Rovers United FC Club Embassy Consulate Regulator".split())
+# A lower-case body after a capitalised adjective: "The Russian embassy", "the Chinese foreign ministry".
+LOWER_BODY_HEADS = frozenset("embassy consulate ministry government department police army military "
+                             "navy regulator watchdog council party union".split())
 # Bodies named without an org head word.
 KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "Number 10": "Downing Street",
                 "Number Ten": "Downing Street", "Downing Street": "Downing Street",

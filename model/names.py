@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotestance.model.constants import (
-    FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, MALE_HONORIFICS, NOT_NAMES, ORG_HEADS, PRONOUNS,
-    ROLE_WORDS, SPEAKER_NOUNS,
+    FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, LOWER_BODY_HEADS, MALE_HONORIFICS, NOT_NAMES, ORG_HEADS,
+    PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
 )
 
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w’'\-]*|No\.? 10)"
@@ -21,7 +21,7 @@ class Mention:
     """A speaker phrase as written, what kind it is, and (for people) its gender if known."""
 
     text: str
-    kind: str  # "name", "body", "pronoun", "description"
+    kind: str  # "name", "body", "pronoun", "description", "anaphor"
     gender: str | None = None
 
 
@@ -41,6 +41,9 @@ def classify_phrase(phrase: str) -> Mention | None:
     phrase = re.sub(r"^(?:and|but|so|then|as|while|when)\s+", "", phrase.strip(" ,;–—-"), flags=re.I)
     if not phrase:
         return None
+    m = _SOURCE_AT.match(phrase)  # "a source at the club", "an official close to the talks": rule 11
+    if m:
+        return Mention(m.group(1), "description")
     low = phrase.lower()
     if low in PRONOUNS:
         return Mention(low, "pronoun", PRONOUNS[low])
@@ -60,15 +63,18 @@ def classify_phrase(phrase: str) -> Mention | None:
         if m.group(1).lower() == "prime minister":  # the Prime Minister's spokesman speaks for No 10
             return Mention("Downing Street", "body")
         return Mention(f"spokesperson for {m.group(1)}", "description")
-    m = re.fullmatch(rf"(?:(?:[Aa]n?|[Tt]he)\s+)?({CAP_RUN.pattern})\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)", phrase)
-    if m and (m.group(1) in KNOWN_BODIES or m.group(1).split()[-1] in ORG_HEADS):
-        return Mention(KNOWN_BODIES.get(m.group(1), m.group(1)), "body")  # rule 10: a body's spokesperson is the body
+    m = _BODY_SPOKESPERSON.fullmatch(phrase)
+    if m and (body := body_name(m.group(1))):
+        return Mention(body, "body")  # rule 10: a body's spokesperson is the body
     m = re.fullmatch(rf"(?:(?:[Aa]n?|[Tt]he)\s+)?({CAP_RUN.pattern})\s+(?:representative|spokesman|spokeswoman)", phrase)
     if m and m.group(1) in KNOWN_BODIES:
         return Mention(KNOWN_BODIES[m.group(1)], "body")
     for body, canon in KNOWN_BODIES.items():
         if phrase.endswith(body) and _only_modifiers(phrase[: -len(body)]):
             return Mention(canon, "body")
+    m = re.fullmatch(r"(?:[Tt]he\s+)?(.+)", phrase)
+    if (body := _named_body(m.group(1))):
+        return Mention(body, "body")
     # A name at the end wins over what precedes it: "Conservative leader Kemi Badenoch".
     trail = _trailing_cap_run(phrase)
     if trail:
@@ -86,7 +92,60 @@ def classify_phrase(phrase: str) -> Mention | None:
             return Mention(name, "name", _gender(core))
         if lead.lower() in ("", "the") and all(w in ROLE_WORDS for w in core.split()) and not core.isupper():
             return Mention(core.lower(), "description")  # "the Prime Minister"
-    return _description(phrase)
+    return _description(phrase) or _anaphor(phrase)
+
+
+_SOURCE_AT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:source|sources|insider|insiders|official|"
+                        r"officials|aide|aides|ally|allies|figure|figures))\s+(?:close\s+to|familiar\s+with|at|in|within|"
+                        r"inside|with\s+knowledge\s+of)\s+\S")
+_BODY_SPOKESPERSON = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(.+?)\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)")
+# A body's name with "of", "for" or "and" inside: "Bank of England", "Transport for London",
+# "Competition and Markets Authority", "Department of Health and Social Care".
+_CONNECTED_RUN = re.compile(r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|&)\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*")
+_BODY_FIRST_WORDS = ORG_HEADS | {"Transport", "Friends", "Office"}
+# A lower-case body after capitalised adjectives: "Russian embassy", "Chinese foreign ministry".
+_LOWER_BODY = re.compile(rf"(?:[A-Z][\w\-]*\s+){{1,3}}(?:[a-z]+\s+)?(?:{'|'.join(sorted(LOWER_BODY_HEADS))})")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def body_name(phrase: str) -> str | None:
+    """The body a phrase without "the" names, as the article names it, or None: a known body,
+    a capitalised run ending in an organisation word, an acronym ("RMT"), a run joined by
+    of/for/and, or "government"."""
+    if phrase in KNOWN_BODIES:
+        return KNOWN_BODIES[phrase]
+    if phrase.lower() == "government":
+        return "government"
+    if CAP_RUN.fullmatch(phrase) and phrase.split()[-1] in ORG_HEADS and phrase.split()[0] not in HONORIFICS:
+        return phrase
+    return _named_body(phrase)
+
+
+def _named_body(phrase: str) -> str | None:
+    if _ACRONYM.fullmatch(phrase) and phrase not in ROLE_WORDS and phrase not in ("PM", "MP", "MPs"):
+        return phrase
+    if _LOWER_BODY.fullmatch(phrase) and phrase.split()[0] not in NOT_NAMES:
+        return phrase
+    if _CONNECTED_RUN.fullmatch(phrase):
+        words = phrase.split()
+        joins = [i for i, w in enumerate(words) if w in ("of", "for", "and", "&")]
+        if joins and not _ends_in_titled_name(words[joins[0]:]) and (
+                words[joins[0] - 1] in _BODY_FIRST_WORDS or words[-1] in ORG_HEADS):
+            return phrase
+    if CAP_RUN.fullmatch(phrase) and len(phrase.split()) > 1 and phrase.split()[-1] == "UK":
+        return phrase  # "Water UK", "Universities UK"
+    return None
+
+
+def _ends_in_titled_name(words: list[str]) -> bool:
+    """Whether the words end in a title and a name ("... Governor Andrew Bailey"), not in more
+    of a body's name ("of Health and Social Care", "for Transport")."""
+    for i, w in enumerate(words):
+        rest = words[i + 1:]
+        if w in HONORIFICS or (w in ROLE_WORDS and rest and not any(r in ("of", "for", "and", "&") for r in rest)
+                               and rest[-1] not in ORG_HEADS):
+            return True
+    return False
 
 
 def _trailing_cap_run(phrase: str) -> str | None:
@@ -131,6 +190,11 @@ def strip_titles(phrase: str) -> str:
         words.pop(0)
     if words and words[0] in HONORIFICS:
         return ""
+    # A title after words that are not one ("Assembly Speaker Rachel Voss", "US Commerce Secretary
+    # Maria Gonzalez"): the name is what follows the last title word.
+    titled = [i for i, w in enumerate(words[:-1]) if w in ROLE_WORDS or w in HONORIFICS]
+    if titled and words[titled[-1] + 1] not in ("of", "for", "and"):
+        words = words[titled[-1] + 1:]
     return " ".join(words)
 
 
@@ -164,6 +228,8 @@ def canonical_names(names: list[str], by_first_name: frozenset[str] = frozenset(
         full = fullest[n.split()[-1]]
         if full == n and n in by_first_name and len(firsts.get(n, ())) == 1:
             full = next(iter(firsts[n]))
+        elif len(n.split()) > 1 and not full.endswith(" " + n) and full != n:
+            full = n  # "Denise Ellis" is not "Jordan Ellis": two people with one surname
         out[n] = full
     return out
 
@@ -217,3 +283,25 @@ def _sentence_initial(text: str, i: int) -> bool:
     while j >= 0 and text[j] in " \t“‘\"'":
         j -= 1
     return j < 0 or text[j] in ".!?\n:"
+
+
+# "the billionaire", "the 61-year-old", "the charity’s founder", "the force": a definite
+# description whose head is no speaker noun. It names a speaker only through the article (a
+# person introduced with it, or a body), so attribution resolves it or gives no speaker.
+_ANAPHOR = re.compile(r"[Tt]he\s+((?:[\w\-]+[’']s\s+)?(?:[a-z0-9][\w\-]*\s+){0,2}[a-z0-9][\w\-]*)")
+_NOT_ANAPHOR_HEADS = frozenset("report document book study inquiry review letter email statement message "
+                               "post tweet note memo decision move plan deal case bill law court ruling judgment "
+                               "same latter former first other".split())
+
+
+_FUNCTION_WORDS = frozenset("he she it they we i you him her them us his its their our my your that which who "
+                            "whom whose and or but to of in on at by for with from as than".split())
+
+
+def _anaphor(phrase: str) -> Mention | None:
+    m = _ANAPHOR.fullmatch(phrase)
+    if not m or m.group(1).split()[-1].lower() in _NOT_ANAPHOR_HEADS:
+        return None
+    if any(w in _FUNCTION_WORDS or w in TEXT_NOUNS for w in m.group(1).lower().split()):
+        return None  # "the comments he wrote": no noun phrase
+    return Mention(m.group(1), "anaphor")
