@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from quotestance.model.constants import HONORIFICS, NOT_NAMES, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
-from quotestance.model.names import CAP_RUN, Mention, canonical_names, classify_phrase, person_names, strip_titles
+from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
+from quotestance.model.names import CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
 
@@ -146,6 +146,7 @@ class _OfSomeone:
 
     @staticmethod
     def search(desc: str) -> bool:
+        desc = desc.rsplit(",", 1)[-1]  # the description next to the name, not "In a letter to MPs,"
         for m in _OF_SOMEONE_RE.finditer(desc):
             rest = m.group(1).strip()
             body = classify_phrase(rest)
@@ -174,7 +175,7 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
     rest = post[m.end():]
-    dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60})\s*$", rest)
+    dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60}?)(?:,[^.;:()“”\"]*)?\s*$", rest)  # "– Lucy Harrow, general secretary of …"
     if dash and (mention := classify_phrase(dash.group(1))):
         return mention, "dash attribution"
     named = _DESC_NAME_VERB.match(rest)  # “…,” the Conservative leader, Kemi Badenoch, said.
@@ -423,6 +424,11 @@ def _passive_by(pre: str) -> tuple[Mention, str] | None:
     return (mention, f"{m.group(1)} by") if mention else None
 
 
+# A reporting verb, then a plural description as the subject of a reported clause.
+_REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told|tells|added|warned|claimed|insisted)(?:[ \t]+that)?[ \t]+"
+                              r"(?:(?:the|its|their|his|her|many|some|most)[ \t]+)?(?:[\w\-]+[ \t]+){0,2}[a-z][\w\-]*s[ \t]*\Z")
+
+
 def _before_cue(pre: str) -> tuple[Mention, str] | None:
     """The subject of the last reporting verb before the quote in its sentence."""
     pre = _REPORTED.sub(lambda m: " " * len(m.group()), pre)  # same length: offsets stay
@@ -455,6 +461,8 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         if close:
             end += close.end()
         mention = _subject_before(pre[:end])
+        if mention and mention.kind == "description" and _REPORTED_CLAUSE.search(pre, 0, end):
+            continue  # "Pryce said members felt “…”": whose feelings, in the words of who said it
         if mention:
             return mention, verb
     if shared:
@@ -503,9 +511,15 @@ _CHUNK_STOP = re.compile(r"[,:;()\[\]“”\".!?]|\s[–—-]\s|\b(?:that|to|of|
                          r"when|while|which|who|whom|because|if|but|and|or)\b(?=\s)|" + MASK)
 
 
+_SOURCE_AT_END = re.compile(SOURCE_AT.pattern + r"[^,.;:“”\"]*\Z")
+
+
 def _subject_before(s: str) -> Mention | None:
     """The speaker phrase ending ``s``: a name, pronoun, body or description, past an appositive."""
     s = s.rstrip()
+    source = _SOURCE_AT_END.search(s)  # "A source close to the chancellor said": the source
+    if source:
+        return classify_phrase(s[source.start():])
     if s.endswith((",", ")", "—", "–")):  # "Gloria Allred, who represents 27 victims, has told"
         inner = s[:-1]
         cut = max(inner.rfind(","), inner.rfind("("), inner.rfind("—"), inner.rfind("–"))
@@ -523,12 +537,19 @@ def _subject_before(s: str) -> Mention | None:
         return None
     stops = list(_CHUNK_STOP.finditer(s))
     chunk = s[stops[-1].end():] if stops else s
-    # "spokesperson for X" and "House of Commons" cross a stop word: allow one.
+    # "spokesperson for X" and "House of Commons" cross a stop word: allow one; a body's name
+    # crosses "and" as well ("Department of Health and Social Care").
     if len(stops) >= 1 and stops[-1].group().strip() in ("for", "of"):
         prev_start = stops[-2].end() if len(stops) > 1 else 0
         mention = classify_phrase(s[prev_start:])
         if mention:
             return mention
+    k = len(stops) - 1
+    while k >= 0 and stops[k].group().strip() in ("for", "of", "and"):
+        mention = classify_phrase(s[stops[k - 1].end() if k > 0 else 0:])
+        if mention and mention.kind == "body":
+            return mention
+        k -= 1
     toks = chunk.split()
     for n in range(min(8, len(toks)), 0, -1):
         mention = classify_phrase(" ".join(toks[-n:]))
@@ -550,8 +571,7 @@ def _author_of_text(s: str) -> Mention | None:
 
 
 # Another country's office is not the article's: "the French president", "the German chancellor".
-FOREIGN_ADJECTIVES = frozenset("American French German Russian Chinese Ukrainian Israeli Italian Spanish Canadian "
-                               "Australian Irish Indian Japanese European Dutch Polish Iranian Saudi".split())
+FOREIGN_ADJECTIVES = NATIONALITIES
 _KNIGHTED = re.compile(r"(?:Sir|Dame)\s")
 
 
@@ -580,6 +600,11 @@ class _ArticleContext:
             if g:
                 self.gender.setdefault(self.canon[n], g)
         self.masked = masked
+        for n in self.canon.values():  # a given name says more than the pronouns near a name
+            first = n.split()[0] if " " in n else None
+            g = "f" if first in FEMALE_FIRST_NAMES else "m" if first in MALE_FIRST_NAMES else None
+            if g:
+                self.gender.setdefault(n, g)
         for n, g in _pronoun_genders(masked, self.names, self.canonical).items():
             self.gender.setdefault(n, g)
         self.roles = _roles(masked, self.canon)
@@ -600,7 +625,13 @@ class _ArticleContext:
 
     def resolve(self, mention: Mention, offset: int, done: list[Quote]) -> str | None:
         if mention.kind == "name":
-            return self.canonical(mention.text)
+            name = self.canonical(mention.text)
+            if name not in self.people:  # "the Ohio Republican": no person of the article by that name
+                before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
+                found = _person_introduced_as(before, mention.text.lower())
+                if found and self.canonical(found) in self.people:
+                    return self.canonical(found)
+            return name
         if mention.kind == "body":
             return mention.text
         if mention.kind == "pronoun" and mention.gender == "n":
@@ -628,7 +659,7 @@ class _ArticleContext:
         # Only sentences before this one introduce: "On Monday, the senator said" names no Monday.
         before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
         found = _person_introduced_as(before, head)
-        if found:
+        if found and self.canonical(found) in self.people:
             return self.canonical(found)
         return _body_of_kind(before, head, lambda n: self.canonical(n) in self.people)
 
@@ -701,7 +732,9 @@ class _ArticleContext:
         # role as the article gave it ("Conservative leader Kemi Badenoch"): the head noun alone
         # would hand one party's leader's words to another's.
         exact = any(w[:1].isupper() for w in desc.split()[:-1])
-        fits = (lambda role: low == role) if exact else (lambda role: low == role or low.endswith(" " + role))
+        low = _PARTY_SYNONYMS.sub(lambda m: _PARTY_SYNONYMS_MAP[m.group()], low)
+        fits = (lambda role: low == _party_canon(role)) if exact else \
+            (lambda role: low == _party_canon(role) or low.endswith(" " + _party_canon(role)))
         named = [] if owned else \
             [n for i, role, n in self.roles if fits(role) and i < offset] or [n for i, role, n in self.roles if fits(role)]
         if named:
@@ -728,7 +761,31 @@ class _ArticleContext:
             fuller = classify_phrase(last.strip()) if last else None
             if fuller and fuller.text.lower() != low:
                 return self.resolve(fuller, offset, done)
+        kind = re.fullmatch(r"(department|party|company|force|council|club|union|ministry|firm)\s+(?:spokesperson|spokesman|spokeswoman)", low)
+        if kind:  # "a department spokesperson": the department the article named last
+            before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
+            body = _body_of_kind(before, kind.group(1), lambda n: self.canonical(n) in self.people)
+            if body:
+                return body
+        if not owned and head not in SPEAKER_NOUNS_UNNAMED:
+            # "the Ohio Republican" after "Senator Mark Delaney, the Ohio Republican who chairs …"
+            before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
+            found = _person_introduced_as(before, low)
+            if found and self.canonical(found) in self.people:
+                return self.canonical(found)
         return desc
+
+
+# Unnamed sources stay as described (labels/README.md rule 11): never looked for as a person.
+SPEAKER_NOUNS_UNNAMED = frozenset("source sources insider insiders official officials aide aides ally allies friend "
+                                  "friends figure figures colleague colleagues critic critics member members".split())
+# One party, two names: "the Tory leader" is the article's "Conservative leader Helen Marsh".
+_PARTY_SYNONYMS_MAP = {"tory": "conservative", "tories": "conservatives", "lib dem": "liberal democrat"}
+_PARTY_SYNONYMS = re.compile(r"\b(?:tory|tories|lib dem)\b")
+
+
+def _party_canon(role: str) -> str:
+    return _PARTY_SYNONYMS.sub(lambda m: _PARTY_SYNONYMS_MAP[m.group()], role)
 
 
 _NAME_WORDS = r"[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){0,2}"
@@ -748,7 +805,8 @@ def _person_introduced_as(text: str, head: str) -> str | None:
     "Tessa Grayling, the founder of …,", "Dana Whitley, a former prosecutor from Atlanta",
     "chief executive, Paul Grainger,"."""
     h = re.escape(head)
-    patterns = (rf"(?i:\b{h})[ \t]+{_TITLE}({_NAME_WORDS})",
+    patterns = (rf"(?i:\b{h})(?:[ \t]+(?!(?:from|of|in|at|for|to|with|by|and|or|the|an?|on)\b)[a-z][\w\-]*){{0,2}}"
+                rf"[ \t]+{_TITLE}({_NAME_WORDS})",
                 rf"({_NAME_WORDS}),[ \t]+(?:the|a|an)[ \t]+[^,.;:“”\"]{{0,40}}?(?i:\b{h})\b",
                 rf"(?i:\b{h}),[ \t]+{_TITLE}({_NAME_WORDS}),")
     found = sorted((m.start(), m.group(1)) for p in patterns for m in re.finditer(p, text))
@@ -764,8 +822,9 @@ def _person_introduced_as(text: str, head: str) -> str | None:
 _BODY_KINDS = {
     "force": ("Police", "Constabulary"), "police": ("Police", "Constabulary"),
     "company": None, "firm": None, "group": None, "business": None, "bank": None, "club": None,
-    "charity": None, "organisation": None, "organization": None, "union": None, "party": ("Party",),
-    "council": ("Council",), "department": None, "ministry": None, "regulator": None, "watchdog": None,
+    "charity": None, "organisation": None, "organization": None, "union": None,
+    "party": ("Party", "Labour", "Conservatives", "Tories", "Democrats", "Dems", "SNP", "UK", "Cymru"),
+    "council": ("Council",), "department": ("Department",), "ministry": ("Ministry",), "regulator": None, "watchdog": None,
     "trust": ("Trust",), "board": ("Board",), "commission": ("Commission",), "committee": ("Committee",),
 }
 
@@ -781,9 +840,10 @@ def _body_of_kind(text: str, head: str, is_person) -> str | None:
     for m in CAP_RUN.finditer(text):
         run = re.sub(r"^The\s+", "", m.group())
         mention = classify_phrase(run)
-        if not mention or run in ("Downing Street", "No 10") or (ends and run.split()[-1] not in ends):
+        words = mention.text.split() if mention else []
+        if not mention or run in ("Downing Street", "No 10") or (ends and words[-1] not in ends and words[0] not in ends):
             continue
-        if mention.kind == "body" and (ends or len(run.split()) > 1):
+        if mention.kind == "body" and (ends or len(words) > 1):
             found = mention.text
         elif head in ("company", "firm", "charity", "club", "business") and mention.kind == "name" \
                 and len(run.split()) == 1 and run not in NOT_NAMES and not is_person(run):

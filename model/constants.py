@@ -33,7 +33,7 @@ _VERB_STEMS = {
     "hail": "hailed hails", "confess": "confess confesses confessed confessing",
     "apologise": "apologise apologises apologised apologising apologized", "gush": "gushed gushes",
     "refer": "referred refers", "dub": "dubbed dubs", "affirm": "affirmed affirms", "cite": "citing cited cites",
-    "sign": "signs signed", "dismiss": "dismissed dismisses", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
+    "sign": "signs signed", "dismiss": "dismissed dismisses", "retort": "retorted retorts shot snapped", "thank": "thanked thanks", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
 }
 SPEECH_VERBS = frozenset(w for forms in _VERB_STEMS.values() for w in forms.split())
 
@@ -62,7 +62,7 @@ ROLE_WORDS = frozenset(
     "Spokesperson Official Officials Senator US UK British American Scottish Welsh Secretary-General "
     # police and military ranks, church and council offices ("Superintendent Marcus Hale")
     "Superintendent Inspector Detective Constable Sergeant Commander Captain Colonel Admiral "
-    "Bishop Archbishop Councillor Cllr Trustee Exchequer".split())
+    "Bishop Archbishop Councillor Cllr Trustee Exchequer Republican Democratic".split())
 # Heads of multi-word names that are bodies, not people ("Foreign Office", "Downing Street").
 ORG_HEADS = frozenset(
     "Office Street Party Government Committee Commission Council Department Ministry Police "
@@ -107,3 +107,51 @@ NOT_NAMES = frozenset(
     "According Despite Although Though Once Instead Following Responding Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday January February March April May June July August September "
     "October November December".split())
+
+# Given names that are almost always one gender, for "he"/"she" when an article gives no
+# honorific (written for this project from common UK and US given names and names in British
+# politics; a name missing here falls back to the article's own pronouns).
+FEMALE_FIRST_NAMES = frozenset(
+    "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret "
+    "Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca "
+    "Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma Nicole Helen Samantha "
+    "Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia "
+    "Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah "
+    "Jacqueline Martha Gloria Teresa Ann Anne Sara Madison Frances Kathryn Janice Jean Abigail Alice "
+    "Judy Sophia Grace Denise Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie "
+    "Brittany Charlotte Marie Kayla Alexis Lori Lucy Sophie Chloe Jessica Ellie Amelia Isla Ava Mia "
+    "Poppy Freya Lily Harriet Imogen Jade Kirsty Gemma Claire Clare Fiona Louise Nicola Joanna Yvette "
+    "Priti Suella Theresa Kemi Liz Angela Bridget Caroline Penny Nadine Andrea Keely Nadia "
+    "Rosie Jess Jo Jenny Jane Kate Katie Natasha Tessa Harriett Esther Margaret "
+    "Nicola Kezia Ruth Anneliese Lisa Shabana Lucy Bridget Thangam Emily Rachel Stella Diane Dawn "
+    "Wendy Alison Tracey Tracy Joanne Sharon Linda Denise Gillian Sheila Pauline Maureen Irene Eileen "
+    "Helena Paula Holly Siobhan Siobhán Aoife Niamh Mairead Mei Priya Anjali Aisha Fatima Yasmin "
+    "Sandra Monica Veronica Vanessa Rebecca Becky Laura Olivia Georgia Ella Erin Molly Abbie Leah "
+    "Carla Carmen Rosa Sofia Elena Ines Irina Olga Svetlana Natalia Ursula Angela Giorgia Marine "
+    "Kamala Hillary Nancy Alexandria Ilhan Elise Marjorie Lauren Kristi Nikki Tulsi Pam Kristen Susie".split())
+MALE_FIRST_NAMES = frozenset(
+    "James Robert John Michael David William Richard Joseph Thomas Charles Christopher Daniel Matthew "
+    "Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward "
+    "Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin "
+    "Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan "
+    "Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald "
+    "Harold Sean Austin Carl Arthur Lawrence Dylan Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan "
+    "Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell Bobby Mason Philip "
+    "Louis Harry Oliver Charlie Alfie Freddie Archie Leo Oscar Theo Toby Max Jake Callum Connor Liam "
+    "Ben Tom Tim Jim Bill Bob Rob Dan Nick Matt Mike Steve Tony Pete Phil Rob Ed Ted Ian Neil Graham "
+    "Gordon Keir Rishi Boris Nigel Jeremy Ed Wes Sadiq Michael Gavin Grant Iain Liam Oliver "
+    "Jacob Kwasi Nadhim Dominic Sajid Matt Andy Angus Humza Anas Keir Darren Jonathan "
+    "Lee Stuart Craig Ross Shaun Martin Barry Trevor Derek Colin Malcolm Kenneth Kenny Ray "
+    "Geoffrey Hugh Rupert Giles Crispin Hamish Fergus Dougie Alistair Alasdair Euan Ewan Declan Ciaran "
+    "Sean Conor Niall Eamon Seamus Mohammed Muhammad Ahmed Ali Omar Hassan Imran Rahul Raj Sanjay "
+    "Vladimir Volodymyr Emmanuel Olaf Friedrich Donald Joe Barack Mitch Chuck Ron Ted Marco Rand "
+    "Elon Jeff Bernie Hunter Jared Kevin Mike Marcus Dmitri Sergei Viktor Xi Narendra "
+    "Benjamin Yair Recep Justin Anthony Pierre Jens Mark Geert Pedro Luis Carlos Diego "
+    "Frederick Fred Francis Dave Danny Gareth Rhys Owen Dafydd Huw Gethin Carwyn Vaughan".split())
+
+# Nationality adjectives: never a personal name ("Albion’s Italian"), and a sign that an office is
+# another country's ("the French president").
+NATIONALITIES = frozenset("American French German Russian Chinese Ukrainian Israeli Italian Spanish Canadian "
+                          "Australian Irish Indian Japanese European Dutch Polish Iranian Saudi Brazilian "
+                          "Mexican Portuguese Greek Turkish Swedish Norwegian Danish Belgian Swiss Austrian "
+                          "Argentine Argentinian Nigerian Kenyan Pakistani Egyptian Korean".split())

@@ -1,6 +1,7 @@
 """Find quote spans in an article: pair the marks paragraph by paragraph, then drop non-quotes."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from quotestance.model.marks import DOUBLE, SINGLE, Mark, marks_in
@@ -18,6 +19,8 @@ def candidate_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     stray apostrophe never swallows the paragraph.
     """
     marks = marks_in(text, lo, hi)
+    if marks and _single_runs_on(text, marks[0], lo, hi):
+        return [(marks[0].pos + 1, _rstrip(text, marks[0].pos + 1, hi))]
     spans: list[tuple[int, int]] = []
     opened: Mark | None = None
     for i, m in enumerate(marks):
@@ -27,6 +30,9 @@ def candidate_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             continue
         if m.kind != opened.kind:
             continue
+        if m.can_close and m.kind == SINGLE and _plural_possessive(text, m, hi) \
+                and any(n.kind == SINGLE and n.can_close for n in marks[i + 1:]):
+            continue  # "four months’ severance": an apostrophe, the quote closes later
         if m.can_close:
             spans.append((opened.pos + 1, m.pos))
             opened = None
@@ -36,6 +42,39 @@ def candidate_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     if opened is not None and opened.kind == DOUBLE:
         spans.append((opened.pos + 1, _rstrip(text, opened.pos + 1, hi)))
     return [(s, e) for s, e in spans if e > s and not text[s:e].isspace()]
+
+
+def _single_runs_on(text: str, first: Mark, lo: int, hi: int) -> bool:
+    """A paragraph of a statement in single marks that runs on (ANNOTATION.md: each paragraph
+    reopens the quote, only the last closes it): it opens with a single mark, does not end with
+    one, and the next paragraph opens with the same mark. Its marks inside are apostrophes
+    ("four months’ severance") or nested quotes."""
+    if first.kind != SINGLE or not first.can_open or text[lo:first.pos].strip():
+        return False
+    end = _rstrip(text, lo, hi)
+    if text[end - 1] in "’'":
+        return False
+    if any(m.kind == SINGLE and m.can_close and not _plural_possessive(text, m, hi) for m in marks_in(text, lo, hi)):
+        return False  # "‘Best pal’ letter": the quote closed in its paragraph
+    nxt = hi
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    return nxt < len(text) and text[nxt] == first.char and text[hi:nxt].count("\n") >= 1
+
+
+# Words after which "s’" is still likely a closing mark: "‘murky deals’ and then".
+_AFTER_CLOSING = frozenset("and or but to in on at for with from as by of is was were are that which who whom after "
+                           "before over into against because when while if than then so the a an".split())
+_NEXT_WORD = re.compile(r" ([a-z][\w\-]*)")
+
+
+def _plural_possessive(text: str, m: Mark, hi: int) -> bool:
+    """A single mark after "s" and before a lower-case word that is no function word: "four
+    months’ severance", "the Lords’ debate" (an apostrophe more likely than a closing mark)."""
+    if m.pos < 1 or text[m.pos - 1] != "s":
+        return False
+    w = _NEXT_WORD.match(text, m.pos + 1, hi)
+    return bool(w) and w.group(1) not in _AFTER_CLOSING
 
 
 def _closer_follows(marks: list[Mark], i: int) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotestance.model.constants import (
-    FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, LOWER_BODY_HEADS, MALE_HONORIFICS, NOT_NAMES, ORG_HEADS,
+    FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, LOWER_BODY_HEADS, MALE_HONORIFICS, NATIONALITIES, NOT_NAMES, ORG_HEADS,
     PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
 )
 
@@ -41,7 +41,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     phrase = re.sub(r"^(?:and|but|so|then|as|while|when)\s+", "", phrase.strip(" ,;–—-"), flags=re.I)
     if not phrase:
         return None
-    m = _SOURCE_AT.match(phrase)  # "a source at the club", "an official close to the talks": rule 11
+    m = SOURCE_AT.match(phrase)  # "a source at the club", "an official close to the talks": rule 11
     if m:
         return Mention(m.group(1), "description")
     low = phrase.lower()
@@ -95,7 +95,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     return _description(phrase) or _anaphor(phrase)
 
 
-_SOURCE_AT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:source|sources|insider|insiders|official|"
+SOURCE_AT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:source|sources|insider|insiders|official|"
                         r"officials|aide|aides|ally|allies|figure|figures))\s+(?:close\s+to|familiar\s+with|at|in|within|"
                         r"inside|with\s+knowledge\s+of)\s+\S")
 _BODY_SPOKESPERSON = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(.+?)\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)")
@@ -142,7 +142,7 @@ def _ends_in_titled_name(words: list[str]) -> bool:
     of a body's name ("of Health and Social Care", "for Transport")."""
     for i, w in enumerate(words):
         rest = words[i + 1:]
-        if w in HONORIFICS or (w in ROLE_WORDS and rest and not any(r in ("of", "for", "and", "&") for r in rest)
+        if w in HONORIFICS and rest or (w in ROLE_WORDS and rest and not any(r in ("of", "for", "and", "&") for r in rest)
                                and rest[-1] not in ORG_HEADS):
             return True
     return False
@@ -155,6 +155,8 @@ def _trailing_cap_run(phrase: str) -> str | None:
 
 def _description(phrase: str) -> Mention | None:
     words = [re.sub(r"[^\w’'-]", "", w).lower() for w in phrase.split()]
+    if any(w in ("said", "says", "told", "tells") for w in words):
+        return None  # "director Gareth Pryce said members": a clause, not a noun phrase
     # The speaker noun ends the phrase, or is followed by what it is of or close to ("a source
     # close to him", "officials in Washington"); not "Mandelson told friends he".
     at = [i for i in range(max(0, len(words) - 3), len(words)) if words[i] in SPEAKER_NOUNS]
@@ -271,6 +273,10 @@ def _name_in_run(run: str) -> tuple[int, str, str | None, bool] | None:
     name = strip_titles(owned)
     if not name or len(name.split()) > 3 or any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
         return None
+    if name.split()[-1] in NATIONALITIES:
+        return None  # "Albion’s Italian", "the Scottish"
+    if (" of " in name or " for " in name) and words[0] not in HONORIFICS:
+        return None  # "Republican of Kansas", "Democrat of Oregon"; not "Lord Falconer of Thoroton"
     return len(run) - len(owned), name, _gender(owned), len(name.split()) == 1 and len(words) == 1
 
 

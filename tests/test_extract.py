@@ -25,6 +25,13 @@ def spans(text: str) -> list[str]:
     ("«Nous verrons», a-t-il dit.", ["Nous verrons"]),
     ("Mandelson ‘should resign’ if he doesn’t help, says lawyer", ["should resign"]),
     ("He called Epstein his 'best pal' in 2003.", ["best pal"]),
+    # A statement in single marks over paragraphs: each reopens, only the last closes; a plural
+    # possessive inside ("months’ severance") is an apostrophe, not the closing mark.
+    ("Zhou wrote:\n‘We grew too fast.\n‘We’ll offer four months’ severance.\n‘I’m sorry.’\nShares rose.",
+     ["We grew too fast.", "We’ll offer four months’ severance.", "I’m sorry."]),
+    ("She said: ‘We’ll offer four months’ severance and healthcare.’", ["We’ll offer four months’ severance and healthcare."]),
+    ("‘Best pal’ letter\n‘He said no’, she said.", ["Best pal", "He said no"]),  # closed: no run-on
+    ("He called them ‘murky deals’ and then ‘a joke’.", ["murky deals", "a joke"]),  # "s’ and": a closer
 ])
 def test_spans(text, expected):
     assert spans(text) == expected
