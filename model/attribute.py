@@ -48,6 +48,10 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         if found and found[1] in _SUBJECT_ONLY_CUES and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
             found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
+        asked = _ASKED.match(pre)
+        if asked:  # "Asked whether the target was now “dead in the water”, the spokesperson said"
+            found = (classify_phrase(asked.group(1)), "question put by") if asked.group(1) else None
+            found = found if found and found[0] else None
         speaker = cue = mention = None
         if found:
             found_mention, cue = found
@@ -64,6 +68,10 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
                 speaker, cue = prev.speaker, "continues previous quote"
         out.append(replace(q, speaker=speaker, cue=cue, mention=mention))
     return _echoes(out)
+
+
+# The quote sits inside a fronted question clause: the asker's words (rule 31), not the answerer's.
+_ASKED = re.compile(r"\s*Asked(?:\s+by\s+([^,]+?))?\s+(?:whether|if|about|why|how|what|when|to)\b[^,;:]*\Z")
 
 
 def _echoes(quotes: list[Quote]) -> list[Quote]:
@@ -108,7 +116,14 @@ def _mask(text: str, quotes: list[Quote]) -> str:
     chars = list(text)
     for q in quotes:
         chars[q.start:q.end] = MASK * (q.end - q.start)
+    for m in _ABBREVIATION.finditer(text):  # "Sen. Ruth Abernathy, D-Kan., said": no sentence ends
+        chars[m.end() - 1] = " "
     return "".join(chars)
+
+
+# Abbreviated titles and US party-state tags whose full stop ends no sentence (AP style).
+_ABBREVIATION = re.compile(r"\b(?:Sen|Rep|Gov|Lt|Sgt|Det|Supt|Insp|Col|Gen|Capt|Cllr|Prof|Rev|Gen|Atty|Amb)\.(?= [A-Z])"
+                           r"|\b[DRI]-[A-Z][a-z]{1,4}\.(?=,)")
 
 
 def _sentence(masked: str, q: Quote) -> tuple[int, int]:
@@ -150,7 +165,8 @@ class _OfSomeone:
         for m in _OF_SOMEONE_RE.finditer(desc):
             rest = m.group(1).strip()
             body = classify_phrase(rest)
-            if not (body and body.kind == "body") and not _is_place(rest):
+            plural = re.fullmatch(r"(?:[\w’'\-]+\s+){0,2}[a-z][\w\-]*[^s’'\s]s", rest)  # "of prisons": no one person
+            if not (body and body.kind == "body") and not _is_place(rest) and not plural:
                 return True
         return False
 
@@ -189,7 +205,8 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
         after = rest[rest.lower().find(toks[0].lower()) + len(toks[0]):]
         phrase = _phrase_after(after)
         mention = classify_phrase(phrase) if phrase else None
-        if mention and mention.kind == "description":  # said the committee’s chair, Emily Thornberry.
+        if phrase and (mention is None or mention.kind in ("description", "anaphor")):
+            # said the committee’s chair, Emily Thornberry. / said its chief executive, Julia Thorne.
             named = re.match(r"\s*,\s*([A-Z][^,.;:“”\"]{2,40}?)\s*(?:[,.]|$)", after[after.find(phrase) + len(phrase):])
             person = classify_phrase(named.group(1)) if named and not _OF_SOMEONE.search(phrase) else None
             if person and person.kind == "name":
@@ -240,11 +257,20 @@ def _source_phrase(who: str) -> Mention | None:
     return (classify_phrase(head) if head != who else None) or classify_phrase(who)
 
 
+_TAIL_APPOSITIVE = re.compile(r",\s+((?:the|a|an|its|his|her|their)\s+[^,.;:“”\"]{2,60}),\s+([A-Z][^,.;:“”\"]{2,40}),\s+"
+                              r"(?:has\s+|have\s+|had\s+)?([a-z]+)\s*[.!]?\s*$")
+
+
 def _tail_cue(post: str) -> tuple[Mention, str] | None:
     """A sentence that ends in its attribution: "Mandelson 'lied repeatedly' to my team,
     Starmer says" (headlines), or a headline quote then a colon and its speaker's verb
     ("'Your friends love you': Lord Mandelson comforts ...")."""
-    m = re.search(r",\s+((?:[\w’'\-]+\s+){0,5}?[\w’'\-]+)\s+(?:has\s+|have\s+|had\s+)?(says|said|claims|admits|warns|insists|tells\s+\w+)\s*[.!]?\s*$", post)
+    m = _TAIL_APPOSITIVE.search(post)  # ", the chief inspector of prisons, Charlotte Nwosu, has warned."
+    if m and m.group(3) in SPEECH_VERBS and MASK not in m.group(0) and not _OF_SOMEONE.search(m.group(1)) \
+            and (mention := classify_phrase(m.group(2))) and mention.kind == "name":
+        return mention, f"{m.group(3)} (end of sentence)"
+    m = re.search(r",\s+((?:[\w’'\-]+\s+){0,5}?[\w’'\-]+)\s+(?:has\s+|have\s+|had\s+)?(says|said|claims|claimed|admits|admitted|"
+                  r"warns|warned|insists|insisted|tells\s+\w+|told\s+\w+)\s*[.!]?\s*$", post)
     if m and MASK not in m.group(1) and (mention := classify_phrase(m.group(1))):
         return mention, f"{m.group(2)} (end of sentence)"
     m = re.search(r",\s+(says|said)\s+((?:[\w’'\-]+\s*){1,6})[.!]?\s*$", post)
@@ -633,6 +659,9 @@ class _ArticleContext:
                     return self.canonical(found)
             return name
         if mention.kind == "body":
+            if mention.text in self.canon and " " in self.canon[mention.text] and \
+                    _SPOKES.search(self.masked, max(0, offset - 300), offset + 300):
+                return f"spokesperson for {self.canon[mention.text]}"  # "a Starmer spokesman"
             return mention.text
         if mention.kind == "pronoun" and mention.gender == "n":
             return self._body_before(offset, done)
@@ -756,11 +785,21 @@ class _ArticleContext:
             if found is None:  # not the target: its own descriptions are the profile's aliases, checked above
                 found = self._salient(lambda n: n in self.people and n != self.target.name, sentence_start, done)
             return found or desc
-        if head in ("spokesperson", "spokesman", "spokeswoman") and len(low.split()) == 1:
+        if head in ("spokesperson", "spokesman", "spokeswoman") and (len(low.split()) == 1 or low == "official " + head):
+            if low.startswith("official") and "prime minister" in self.masked[max(0, offset - 400):offset].lower():
+                return "Downing Street"  # "his official spokesperson" after "the prime minister" (rule 10)
             last = _last_spokes_phrase(self.masked, offset)
+            if last:
+                end = self.masked.rfind(last, 0, offset) + len(last)
+                whose = _SPOKES_FOR.match(self.masked, end)  # "A spokesperson for Rowlands said"
+                if whose:
+                    last += whose.group()
             fuller = classify_phrase(last.strip()) if last else None
             if fuller and fuller.text.lower() != low:
                 return self.resolve(fuller, offset, done)
+            body = self._body_before(offset, done)  # "The Scotland Office said … “…,” a spokesperson said."
+            if body and body not in self.people:
+                return body
         kind = re.fullmatch(r"(department|party|company|force|council|club|union|ministry|firm)\s+(?:spokesperson|spokesman|spokeswoman)", low)
         if kind:  # "a department spokesperson": the department the article named last
             before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
@@ -824,7 +863,7 @@ _BODY_KINDS = {
     "company": None, "firm": None, "group": None, "business": None, "bank": None, "club": None,
     "charity": None, "organisation": None, "organization": None, "union": None,
     "party": ("Party", "Labour", "Conservatives", "Tories", "Democrats", "Dems", "SNP", "UK", "Cymru"),
-    "council": ("Council",), "department": ("Department",), "ministry": ("Ministry",), "regulator": None, "watchdog": None,
+    "council": ("Council",), "department": ("Department", "Ministry", "Office"), "ministry": ("Ministry", "Department"), "regulator": None, "watchdog": None,
     "trust": ("Trust",), "board": ("Board",), "commission": ("Commission",), "committee": ("Committee",),
 }
 
@@ -852,6 +891,7 @@ def _body_of_kind(text: str, head: str, is_person) -> str | None:
 
 
 _SPOKES = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman)\b")
+_SPOKES_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}")
 _PHRASE_CHARS = re.compile(r"[\w’' ]")
 
 
@@ -919,18 +959,33 @@ def _pronoun_genders(masked: str, names, canonical) -> dict[str, str]:
 _CLAUSE_OPENERS = frozenset("and but that while as when after before because so yet then".split())
 
 
-_TITLE_AT_START = re.compile(r"(?:\A|[.!?\n][ \t“‘\"']*)(?:[A-Z][\w’'\-]*[ \t]+){0,2}((?:[a-z][\w\-]*[ \t]+){1,2})\Z")
+_WORD_THEN_SPACE = re.compile(r"([A-Za-z’']+)[ \t]+$")
+
+
+def _title_at_start(masked: str, i: int) -> list[str] | None:
+    """The one or two lower-case words before offset ``i`` when only they and up to two
+    capitalised words stand between a sentence start and ``i`` ("Opposition leader |")."""
+    lo = max(0, i - 60)
+    cut = max(masked.rfind(c, lo, i) for c in ".!?\n")
+    if cut < 0 and lo > 0:
+        return None
+    words = masked[cut + 1:i].strip(" \t“‘\"'").split()
+    caps = 0
+    while caps < min(2, len(words)) and words[caps][:1].isupper():
+        caps += 1
+    rest = words[caps:]
+    return rest if 1 <= len(rest) <= 2 and all(w[:1].islower() and w.replace("-", "").isalpha() for w in rest) else None
 
 
 def _subject_position(masked: str, i: int, name: str) -> bool:
     """A name standing as a clause's subject: at a sentence start, or right before a verb and
     not right after a verb or preposition ("to get Peter Mandelson fired" is no subject)."""
-    before = re.search(r"([A-Za-z’']+)[ \t]+$", masked[max(0, i - 30):i])
+    before = _WORD_THEN_SPACE.search(masked, max(0, i - 30), i)
     if before and before.group(1).islower() and before.group(1) not in _CLAUSE_OPENERS:
         # ... unless those lower-case words are the name's title at a sentence start:
         # "Opposition leader Gary Fenn was unmoved", "Tech billionaire Carl Ingram has threatened".
-        lead = _TITLE_AT_START.search(masked, max(0, i - 60), i)
-        if not lead or any(w in _SUBORDINATORS or w in SPEECH_VERBS for w in lead.group(1).split()):
+        lead = _title_at_start(masked, i)
+        if not lead or any(w in _SUBORDINATORS or w in SPEECH_VERBS for w in lead):
             return False
     j = i - 1
     while j >= 0 and masked[j] in " \t":

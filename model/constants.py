@@ -62,7 +62,9 @@ ROLE_WORDS = frozenset(
     "Spokesperson Official Officials Senator US UK British American Scottish Welsh Secretary-General "
     # police and military ranks, church and council offices ("Superintendent Marcus Hale")
     "Superintendent Inspector Detective Constable Sergeant Commander Captain Colonel Admiral "
-    "Bishop Archbishop Councillor Cllr Trustee Exchequer Republican Democratic".split())
+    "Bishop Archbishop Councillor Cllr Trustee Exchequer Republican Democratic "
+    # AP-style abbreviated titles ("Sen. Ruth Abernathy"; the full stop is blanked before lookup)
+    "Gov Lt Sgt Det Supt Insp Col Capt Atty Amb".split())
 # Heads of multi-word names that are bodies, not people ("Foreign Office", "Downing Street").
 ORG_HEADS = frozenset(
     "Office Street Party Government Committee Commission Council Department Ministry Police "
@@ -154,4 +156,8 @@ MALE_FIRST_NAMES = frozenset(
 NATIONALITIES = frozenset("American French German Russian Chinese Ukrainian Israeli Italian Spanish Canadian "
                           "Australian Irish Indian Japanese European Dutch Polish Iranian Saudi Brazilian "
                           "Mexican Portuguese Greek Turkish Swedish Norwegian Danish Belgian Swiss Austrian "
-                          "Argentine Argentinian Nigerian Kenyan Pakistani Egyptian Korean".split())
+                          "Argentine Argentinian Nigerian Kenyan Pakistani Egyptian Korean Czech Slovak Hungarian "
+                          "Romanian Bulgarian Serbian Croatian Finnish Welsh English Scottish British Belarusian "
+                          "Georgian Taiwanese Vietnamese Thai Filipino Indonesian Colombian Chilean Peruvian "
+                          "Venezuelan Cuban Jamaican Ghanaian Ethiopian Somali Syrian Iraqi Afghan Lebanese "
+                          "Palestinian Qatari Emirati Moroccan Algerian Tunisian Libyan Sudanese Zimbabwean".split())

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotestance.model.constants import (
-    FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, LOWER_BODY_HEADS, MALE_HONORIFICS, NATIONALITIES, NOT_NAMES, ORG_HEADS,
-    PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
+    FEMALE_FIRST_NAMES, FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, LOWER_BODY_HEADS, MALE_HONORIFICS, NATIONALITIES, NOT_NAMES, ORG_HEADS,
+    MALE_FIRST_NAMES, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
 )
 
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w’'\-]*|No\.? 10)"
@@ -59,6 +59,8 @@ def classify_phrase(phrase: str) -> Mention | None:
     if m and m.group(2) in SPEAKER_NOUNS and m.group(2) not in ("spokesperson", "spokesman", "spokeswoman"):
         return Mention(re.sub(r"^[Tt]he\s+", "", phrase), "description")  # "Mandelson's friends" are not Mandelson
     m = re.match(r"(?:[Tt]he\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
+    if m and m.group(1).lower() == "prime minister":
+        return Mention("Downing Street", "body")  # rule 10
     if m and CAP_RUN.fullmatch(m.group(1)):
         if m.group(1).lower() == "prime minister":  # the Prime Minister's spokesman speaks for No 10
             return Mention("Downing Street", "body")
@@ -66,6 +68,10 @@ def classify_phrase(phrase: str) -> Mention | None:
     m = _BODY_SPOKESPERSON.fullmatch(phrase)
     if m and (body := body_name(m.group(1))):
         return Mention(body, "body")  # rule 10: a body's spokesperson is the body
+    if m and CAP_RUN.fullmatch(m.group(1)) and not set(m.group(1).split()) & (HONORIFICS | ROLE_WORDS | NOT_NAMES):
+        # "a Brightwells spokesperson", "a Lumora spokeswoman": a company's, unless the article
+        # makes the word a person's name (attribution then says "spokesperson for" that person).
+        return Mention(m.group(1), "body")
     m = re.fullmatch(rf"(?:(?:[Aa]n?|[Tt]he)\s+)?({CAP_RUN.pattern})\s+(?:representative|spokesman|spokeswoman)", phrase)
     if m and m.group(1) in KNOWN_BODIES:
         return Mention(KNOWN_BODIES[m.group(1)], "body")
@@ -80,6 +86,10 @@ def classify_phrase(phrase: str) -> Mention | None:
     if trail:
         core = re.sub(r"^The\s+", "", trail)
         lead = phrase[: len(phrase) - len(trail)].strip()
+        titled = core.split(" of ")[0]
+        if " of " in core and set(titled.split()[:-2]) & (ROLE_WORDS | HONORIFICS) and \
+                (person := classify_phrase(titled)) and person.kind == "name":
+            return person  # "Detective Constable Amy Rowe of Greater Manchester Police"
         if core.split()[-1] in ORG_HEADS and not _person_like(core):
             # "The Opposition Conservative Party" is the Conservative Party (c07).
             core = re.sub(rf"^(?:{'|'.join(BODY_DESCRIPTORS)})\s+(?=\S+\s)", "", core)
@@ -88,6 +98,10 @@ def classify_phrase(phrase: str) -> Mention | None:
             return _description(phrase)
         core = strip_owner(core)
         name = strip_titles(core)
+        if name and name.split()[-1] in NATIONALITIES:
+            if lead.lower() == "the" and len(core.split()) == 1:
+                return Mention(core, "anaphor")  # "the Czech", "the Italian": who the article said
+            name = ""
         if name and not any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
             return Mention(name, "name", _gender(core))
         if lead.lower() in ("", "the") and all(w in ROLE_WORDS for w in core.split()) and not core.isupper():
@@ -163,7 +177,15 @@ def _description(phrase: str) -> Mention | None:
     if at and (at[-1] == len(words) - 1 or words[at[-1] + 1] in _NOUN_QUALIFIERS):
         desc = re.sub(r"^(?:the|a|an|one|another|its|his|her|their)\s+", "", phrase, flags=re.I)
         return Mention(desc, "description")
+    # An indefinite description is a new, unnamed speaker (rule 11): "a witness", "one ticket
+    # holder", "a senior SNP MSP", "a former engineer"; its head is a lower-case or all-capitals noun.
+    m = _INDEFINITE.fullmatch(phrase.strip())
+    if m and not any(w in _FUNCTION_WORDS or w in TEXT_NOUNS for w in m.group(1).lower().split()):
+        return Mention(m.group(1), "description")
     return None
+
+
+_INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:[a-z][\w\-]*[a-z]|[A-Z]{2,5}))")
 
 
 _NOUN_QUALIFIERS = frozenset("for of close in at familiar with to from on".split())
@@ -192,12 +214,24 @@ def strip_titles(phrase: str) -> str:
         words.pop(0)
     if words and words[0] in HONORIFICS:
         return ""
+    if len(words) >= 3 and _common_noun_first(words[0]) and all(w[:1].isupper() for w in words[1:]):
+        words = words[1:]  # "Pensioner Doreen Moss", "Analyst Kevin Marsh", "Vice-captain Ollie Makinde"
+    if "of" in words[2:] and phrase.split()[0] not in ("Lord", "Lady", "Baroness", "Baron"):
+        words = words[:words.index("of", 2)]  # "Tom Whitcombe of Montana"; not "Lord Falconer of Thoroton"
     # A title after words that are not one ("Assembly Speaker Rachel Voss", "US Commerce Secretary
     # Maria Gonzalez"): the name is what follows the last title word.
     titled = [i for i, w in enumerate(words[:-1]) if w in ROLE_WORDS or w in HONORIFICS]
     if titled and words[titled[-1] + 1] not in ("of", "for", "and"):
         words = words[titled[-1] + 1:]
     return " ".join(words)
+
+
+# Endings of agent nouns that open a name at a sentence start ("Pensioner", "Headliner", "Analyst").
+_AGENT_NOUN = re.compile(r"[A-Z][a-z]+(?:er|or|ist|yst|ian|ant|ent|ee|man|woman)|[A-Z][a-z]+-[a-z][\w\-]*")
+
+
+def _common_noun_first(word: str) -> bool:
+    return bool(_AGENT_NOUN.fullmatch(word)) and word not in FEMALE_FIRST_NAMES and word not in MALE_FIRST_NAMES
 
 
 _OWNER = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+(?=[A-Z])")
