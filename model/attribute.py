@@ -716,7 +716,18 @@ class _ArticleContext:
     def _antecedent(self, gender: str | None, offset: int, done: list[Quote]) -> str | None:
         """Who "he"/"she" before ``offset`` refers to: the most salient compatible person
         (known gender equal, or unknown)."""
-        return self._salient(lambda n: gender is None or self.gender.get(n) in (None, gender), offset, done)
+        fits = lambda n: gender is None or self.gender.get(n) in (None, gender)
+        # An unnamed person opening a sentence of this paragraph ("One witness, who asked not to
+        # be named, said she saw ...") is "she" when no named subject comes after it.
+        para_start = self.masked.rfind("\n", 0, offset) + 1
+        unnamed = None
+        for m in _UNNAMED_SUBJECT.finditer(self.masked, para_start, offset):
+            unnamed = m
+        if unnamed and not any(unnamed.start() < i < offset for i, _, _ in self.subjects):
+            mention = classify_phrase(unnamed.group(1))
+            if mention and mention.kind == "description":
+                return mention.text
+        return self._salient(fits, offset, done)
 
     def _salient(self, fits, offset: int, done: list[Quote]) -> str | None:
         """By salience: a subject named earlier in the same paragraph, then a recent quote's
@@ -743,6 +754,13 @@ class _ArticleContext:
 
     def _description(self, desc: str, offset: int, done: list[Quote]) -> str | None:
         low = desc.lower()
+        if "\n" not in self.masked[:offset] and "\n" in self.masked:
+            # A headline's "Riverton mayor signs …", "CEO admits …": whom the story introduces so.
+            body = self.masked[self.masked.index("\n"):]
+            for role in (low, low.split()[-1]):
+                found = _person_introduced_as(body, role, first=True)
+                if found and self.canonical(found) in self.people:
+                    return self.canonical(found)
         if "the " + low in self.target_aliases or low in self.target_aliases:
             return self.target.name
         m = re.match(r"(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)\s+for\s+(?:the\s+)?(.+)", desc)
@@ -831,6 +849,9 @@ _NAME_WORDS = r"[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){0,2}"
 _TITLE = r"(?:(?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr|Senator|Governor|Judge)[ \t]+)?"
 
 
+_VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+
+
 def _person_with_age(text: str, age: str) -> str | None:
     """The last person given this age before: "Frank Ballard, 72," or "Frank Ballard (72)"."""
     found = None
@@ -839,17 +860,18 @@ def _person_with_age(text: str, age: str) -> str | None:
     return found
 
 
-def _person_introduced_as(text: str, head: str) -> str | None:
+def _person_introduced_as(text: str, head: str, first: bool = False) -> str | None:
     """The last person the text introduced with this noun: "Tech billionaire Carl Ingram",
     "Tessa Grayling, the founder of …,", "Dana Whitley, a former prosecutor from Atlanta",
     "chief executive, Paul Grainger,"."""
     h = re.escape(head)
-    patterns = (rf"(?i:\b{h})(?:[ \t]+(?!(?:from|of|in|at|for|to|with|by|and|or|the|an?|on)\b)[a-z][\w\-]*){{0,2}}"
+    patterns = (rf"(?i:\b{h})(?:[ \t]+(?!(?:from|of|in|at|for|to|with|by|and|or|the|an?|on|{_VERB_ALT})\b)"
+                rf"[a-z][\w\-]*(?<!ed)){{0,2}}"
                 rf"[ \t]+{_TITLE}({_NAME_WORDS})",
                 rf"({_NAME_WORDS}),[ \t]+(?:the|a|an)[ \t]+[^,.;:“”\"]{{0,40}}?(?i:\b{h})\b",
                 rf"(?i:\b{h}),[ \t]+{_TITLE}({_NAME_WORDS}),")
     found = sorted((m.start(), m.group(1)) for p in patterns for m in re.finditer(p, text))
-    for _, name in reversed(found):
+    for _, name in (found if first else reversed(found)):
         mention = classify_phrase(name)
         if mention and mention.kind == "name":
             return mention.text
@@ -875,7 +897,7 @@ def _body_of_kind(text: str, head: str, is_person) -> str | None:
     if head not in _BODY_KINDS:
         return None
     ends = _BODY_KINDS[head]
-    found = None
+    found = word = None  # the last body named; the last one-word name no person has
     for m in CAP_RUN.finditer(text):
         run = re.sub(r"^The\s+", "", m.group())
         mention = classify_phrase(run)
@@ -886,8 +908,8 @@ def _body_of_kind(text: str, head: str, is_person) -> str | None:
             found = mention.text
         elif head in ("company", "firm", "charity", "club", "business") and mention.kind == "name" \
                 and len(run.split()) == 1 and run not in NOT_NAMES and not is_person(run):
-            found = mention.text
-    return found
+            word = mention.text
+    return found or word
 
 
 _SPOKES = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman)\b")
@@ -923,9 +945,15 @@ def _same_surname(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+# A sentence opened by an unnamed person: "One witness, who …, said", "A neighbour told".
+_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)((?:One|A|An|Another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?[a-z][\w\-]*)"
+                             r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was)\b)", re.MULTILINE)
 _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
                       r"has|had|have|was|is|were|would|will|did|does)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"
-                      r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes)\b")
+                      r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes|"
+                      r"spoke|gave|took|made|came|sat|stood|met|sent|left|won|lost|led|ran|saw|knew|thought|began|"
+                      r"became|held|kept|broke|struck|paid|sold|brought|fought|sought|got|flew|drew|grew|spent|"
+                      r"heard|read)\b")
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+")

@@ -64,7 +64,7 @@ ROLE_WORDS = frozenset(
     "Superintendent Inspector Detective Constable Sergeant Commander Captain Colonel Admiral "
     "Bishop Archbishop Councillor Cllr Trustee Exchequer Republican Democratic "
     # AP-style abbreviated titles ("Sen. Ruth Abernathy"; the full stop is blanked before lookup)
-    "Gov Lt Sgt Det Supt Insp Col Capt Atty Amb".split())
+    "Gov Lt Sgt Det Supt Insp Col Capt Atty Amb CEO MSP MEP QC KC CFO COO CTO MLA".split())
 # Heads of multi-word names that are bodies, not people ("Foreign Office", "Downing Street").
 ORG_HEADS = frozenset(
     "Office Street Party Government Committee Commission Council Department Ministry Police "
@@ -74,7 +74,8 @@ ORG_HEADS = frozenset(
     # companies, clubs and associations in UK news copy ("Network Rail", "Post Office Ltd",
     # "Police Federation", "Easton Rovers"); from hand-made probes, not from the labelled articles
     "Federation Association Society Confederation Ltd plc PLC Inc LLP Holdings Rail Railways Energy "
-    "Water Airways Airlines Rovers United FC Club Embassy Consulate Regulator".split())
+    "Water Airways Airlines Rovers United FC Club Embassy Consulate Regulator City Town Athletic Wanderers "
+    "Albion Villa Hotspur County Capital Securities Partners Insurance Motors".split())
 # A lower-case body after a capitalised adjective: "The Russian embassy", "the Chinese foreign ministry".
 LOWER_BODY_HEADS = frozenset("embassy consulate ministry government department police army military "
                              "navy regulator watchdog council party union".split())
@@ -94,7 +95,7 @@ SPEAKER_NOUNS = frozenset(
     "member members backbencher backbenchers peer peers campaigner campaigners government "
     # offices held by one person, resolved through the article's roles or the target's aliases
     "ambassador ambassadors envoy diplomat diplomats chancellor president commissioner mayor governor "
-    "director chair chairman chairwoman mp mps".split())
+    "director chair chairman chairwoman mp mps ceo boss".split())
 # Written texts whose words belong to their author: "Lord Mandelson's message reads: ...".
 TEXT_NOUNS = frozenset(
     "message messages note letter email emails statement post tweet text texts memo book entry "
