@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
+from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
 from quotestance.model.names import CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
@@ -205,6 +205,8 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
         after = rest[rest.lower().find(toks[0].lower()) + len(toks[0]):]
         phrase = _phrase_after(after)
         mention = classify_phrase(phrase) if phrase else None
+        if mention is None and " of " in phrase:  # said Fiona Gallagher of the investment firm Arden Capital
+            mention = classify_phrase(phrase.split(" of ")[0])
         if phrase and (mention is None or mention.kind in ("description", "anaphor")):
             # said the committee’s chair, Emily Thornberry. / said its chief executive, Julia Thorne.
             named = re.match(r"\s*,\s*([A-Z][^,.;:“”\"]{2,40}?)\s*(?:[,.]|$)", after[after.find(phrase) + len(phrase):])
@@ -455,6 +457,10 @@ _REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told|tells|added|warned|claimed|i
                               r"(?:(?:the|its|their|his|her|many|some|most)[ \t]+)?(?:[\w\-]+[ \t]+){0,2}[a-z][\w\-]*s[ \t]*\Z")
 
 
+_REPORTED_THING = re.compile(r"\b(?:said|says|told[ \t]+\w+|tells[ \t]+\w+|added|warned|claimed|insisted)(?:[ \t]+that)?[ \t]+"
+                             r"(?:the|its|their|his|her|this|that)[ \t]+(?:[\w\-]+[ \t]+){0,2}[a-z][\w\-]*[ \t]*\Z")
+
+
 def _before_cue(pre: str) -> tuple[Mention, str] | None:
     """The subject of the last reporting verb before the quote in its sentence."""
     pre = _REPORTED.sub(lambda m: " " * len(m.group()), pre)  # same length: offsets stay
@@ -489,6 +495,8 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         mention = _subject_before(pre[:end])
         if mention and mention.kind == "description" and _REPORTED_CLAUSE.search(pre, 0, end):
             continue  # "Pryce said members felt “…”": whose feelings, in the words of who said it
+        if mention and mention.kind == "anaphor" and _REPORTED_THING.search(pre, 0, end):
+            continue  # "Farrant said the fine showed …": a thing "shows", the one who said it speaks
         if mention:
             return mention, verb
     if shared:
@@ -659,6 +667,10 @@ class _ArticleContext:
                     return self.canonical(found)
             return name
         if mention.kind == "body":
+            if mention.text in ORG_HEADS:  # "the Bank said" after "the Bank of England"
+                fuller = _fuller_body(self.masked[:offset], mention.text)
+                if fuller:
+                    return fuller
             if mention.text in self.canon and " " in self.canon[mention.text] and \
                     _SPOKES.search(self.masked, max(0, offset - 300), offset + 300):
                 return f"spokesperson for {self.canon[mention.text]}"  # "a Starmer spokesman"
@@ -684,6 +696,13 @@ class _ArticleContext:
             if found:
                 return self.canonical(found)
             return self._salient(lambda n: n in self.people, offset, done)
+        head = low.split()[-1]
+        for q in reversed(done[-3:]):  # "one Labour councillor said …. “…,” the councillor said."
+            if q.speaker and q.speaker not in self.people and (q.speaker.lower() == head or q.speaker.lower().endswith(" " + head)):
+                return q.speaker
+        if desc in NATIONALITIES:  # "Kolarova, who …, said …. “…,” the Czech said": the paragraph's subject
+            found = _person_introduced_as(self.masked[:offset], low)
+            return self.canonical(found) if found else self._salient(lambda n: n in self.people, offset, done)
         head = re.sub(r"^.*[’']s\s+", "", low).split()[-1]
         # Only sentences before this one introduce: "On Monday, the senator said" names no Monday.
         before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
@@ -739,8 +758,9 @@ class _ArticleContext:
         if here:
             return here[-1]
         if done and done[-1].speaker and done[-1].speaker not in self.people \
-                and _breaks(self.masked, done[-1].end, offset) <= 1 and fits(done[-1].speaker):
-            return done[-1].speaker  # "the spokesperson said ... He added that ..."
+                and _breaks(self.masked, done[-1].end, offset) <= 1 and fits(done[-1].speaker) \
+                and _PERSON_FOR_BODY.search(done[-1].mention or ""):
+            return done[-1].speaker  # "the spokesperson said ... He added that ..." (not "the RDG said")
         for q in reversed(done):  # paragraph breaks only grow going back: stop past the reach
             if _breaks(self.masked, q.end, offset) > RECENT_PARAGRAPHS:
                 break
@@ -890,6 +910,16 @@ _BODY_KINDS = {
 }
 
 
+def _fuller_body(text: str, word: str) -> str | None:
+    """The last body named in ``text`` whose name starts with ``word``: "Bank of England"."""
+    found = None
+    for m in re.finditer(rf"\b{re.escape(word)}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*", text):
+        mention = classify_phrase(m.group())
+        if mention and mention.kind == "body":
+            found = mention.text
+    return found
+
+
 def _body_of_kind(text: str, head: str, is_person) -> str | None:
     """The last body named in ``text`` that "the <head>" can mean: one whose name ends in a word
     of that kind, or for a company, club or charity any body or one-word name no person has
@@ -913,6 +943,8 @@ def _body_of_kind(text: str, head: str, is_person) -> str | None:
 
 
 _SPOKES = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman)\b")
+# Mentions of a person who speaks for a body: "he"/"she" may continue them.
+_PERSON_FOR_BODY = re.compile(r"spokes|source|official|insider|aide|representative|\bhe\b|\bshe\b", re.IGNORECASE)
 _SPOKES_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}")
 _PHRASE_CHARS = re.compile(r"[\w’' ]")
 
@@ -994,7 +1026,7 @@ def _title_at_start(masked: str, i: int) -> list[str] | None:
     """The one or two lower-case words before offset ``i`` when only they and up to two
     capitalised words stand between a sentence start and ``i`` ("Opposition leader |")."""
     lo = max(0, i - 60)
-    cut = max(masked.rfind(c, lo, i) for c in ".!?\n")
+    cut = max(masked.rfind(c, lo, i) for c in ".!?\n,")  # ", commuter Helen Barker, 36, said"
     if cut < 0 and lo > 0:
         return None
     words = masked[cut + 1:i].strip(" \t“‘\"'").split()

@@ -33,7 +33,7 @@ _VERB_STEMS = {
     "hail": "hailed hails", "confess": "confess confesses confessed confessing",
     "apologise": "apologise apologises apologised apologising apologized", "gush": "gushed gushes",
     "refer": "referred refers", "dub": "dubbed dubs", "affirm": "affirmed affirms", "cite": "citing cited cites",
-    "sign": "signs signed", "dismiss": "dismissed dismisses", "retort": "retorted retorts shot snapped", "thank": "thanked thanks", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
+    "sign": "signs signed", "dismiss": "dismissed dismisses", "retort": "retorted retorts shot snapped", "thank": "thanked thanks", "laugh": "laughed smiled sighed", "signal": "signalled signaled signals", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
 }
 SPEECH_VERBS = frozenset(w for forms in _VERB_STEMS.values() for w in forms.split())
 
@@ -75,7 +75,8 @@ ORG_HEADS = frozenset(
     # "Police Federation", "Easton Rovers"); from hand-made probes, not from the labelled articles
     "Federation Association Society Confederation Ltd plc PLC Inc LLP Holdings Rail Railways Energy "
     "Water Airways Airlines Rovers United FC Club Embassy Consulate Regulator City Town Athletic Wanderers "
-    "Albion Villa Hotspur County Capital Securities Partners Insurance Motors".split())
+    "Albion Villa Hotspur County Capital Securities Partners Insurance Motors College University School "
+    "Hospital Academy Museum Centre Center Fund Alliance Coalition Organisation Organization".split())
 # A lower-case body after a capitalised adjective: "The Russian embassy", "the Chinese foreign ministry".
 LOWER_BODY_HEADS = frozenset("embassy consulate ministry government department police army military "
                              "navy regulator watchdog council party union".split())

@@ -87,7 +87,7 @@ def classify_phrase(phrase: str) -> Mention | None:
         core = re.sub(r"^The\s+", "", trail)
         lead = phrase[: len(phrase) - len(trail)].strip()
         titled = core.split(" of ")[0]
-        if " of " in core and set(titled.split()[:-2]) & (ROLE_WORDS | HONORIFICS) and \
+        if " of " in core and strip_titles(titled) != titled and core.split()[0] not in _PEERAGES and \
                 (person := classify_phrase(titled)) and person.kind == "name":
             return person  # "Detective Constable Amy Rowe of Greater Manchester Police"
         if core.split()[-1] in ORG_HEADS and not _person_like(core):
@@ -143,7 +143,8 @@ def _named_body(phrase: str) -> str | None:
     if _CONNECTED_RUN.fullmatch(phrase):
         words = phrase.split()
         joins = [i for i, w in enumerate(words) if w in ("of", "for", "and", "&")]
-        if joins and not _ends_in_titled_name(words[joins[0]:]) and (
+        if joins and not _ends_in_titled_name(words[joins[0]:]) and len(strip_titles(" ".join(words[:joins[0]])).split()) \
+                == joins[0] and (
                 words[joins[0] - 1] in _BODY_FIRST_WORDS or words[-1] in ORG_HEADS):
             return phrase
     if CAP_RUN.fullmatch(phrase) and len(phrase.split()) > 1 and phrase.split()[-1] == "UK":
@@ -214,10 +215,10 @@ def strip_titles(phrase: str) -> str:
         words.pop(0)
     if words and words[0] in HONORIFICS:
         return ""
+    if "of" in words[2:] and phrase.split()[0] not in _PEERAGES:
+        words = words[:words.index("of", 2)]  # "Tom Whitcombe of Montana"; not "Lord Falconer of Thoroton"
     if len(words) >= 3 and _common_noun_first(words[0]) and all(w[:1].isupper() for w in words[1:]):
         words = words[1:]  # "Pensioner Doreen Moss", "Analyst Kevin Marsh", "Vice-captain Ollie Makinde"
-    if "of" in words[2:] and phrase.split()[0] not in ("Lord", "Lady", "Baroness", "Baron"):
-        words = words[:words.index("of", 2)]  # "Tom Whitcombe of Montana"; not "Lord Falconer of Thoroton"
     # A title after words that are not one ("Assembly Speaker Rachel Voss", "US Commerce Secretary
     # Maria Gonzalez"): the name is what follows the last title word.
     titled = [i for i, w in enumerate(words[:-1]) if w in ROLE_WORDS or w in HONORIFICS]
@@ -234,6 +235,8 @@ def _common_noun_first(word: str) -> bool:
     return bool(_AGENT_NOUN.fullmatch(word)) and word not in FEMALE_FIRST_NAMES and word not in MALE_FIRST_NAMES
 
 
+# Titles whose "of" belongs to the name: "Lord Falconer of Thoroton".
+_PEERAGES = frozenset("Lord Lady Baroness Baron".split())
 _OWNER = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+(?=[A-Z])")
 
 

@@ -1,8 +1,10 @@
 """Speakers on hand-made probe articles (tests/data/attribution_probes.jsonl).
 
-95 short invented articles in the shapes of UK and US news copy (275 quotes), written by
-helpers who read only ANNOTATION.md and never saw the labelled articles or the code; 7
-expected speakers were then aligned with labels/README.md (each says so in its "note").
+Three sets of invented articles in the shapes of UK and US news copy, written by helpers who
+read only ANNOTATION.md (and, for set c, the speaker rules of labels/README.md) and never saw
+the labelled articles or the code: a (47 short articles), b (48 short), c (26 long, 246
+quotes); 521 quotes in all. 13 expected speakers were then aligned with labels/README.md and
+the project's tests (each says so in its "note").
 Attribution rules since 2026-11-30 were written against these articles, so their accuracy is a
 development figure, not a held-out one. Quotes the rules still get wrong are listed in
 KNOWN_WRONG with what goes wrong; they are strict xfails, so a fix shows up as a failure to
@@ -27,6 +29,17 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ("b34", 1): "'Climate Now' is not recognised as a body ('Now' is never a name)",
     ("b34", 2): "'Climate Now' is not recognised as a body ('Now' is never a name)",
     ("b44", 1): "'The letter ... also promised': a letter's author named in an earlier sentence",
+    ("c02", 0): "headline 'Brightwells boss': 'boss' is not linked to 'chief executive'",
+    ("c02", 1): "'The chief executive of Brightwells, Britain’s sixth-largest …,': the body is taken",
+    ("c06", 0): "'the judge describing her crimes as …': the judge is named only in the next paragraph",
+    ("c06", 6): "'Evergreen Care Group' spoke through 'the company' two sentences back",
+    ("c06", 7): "'Evergreen Care Group' spoke through 'the company' two sentences back",
+    ("c08", 0): "headline '… 800 jobs as CEO admits …': the clause before the verb is taken",
+    ("c12", 10): "'the spokesperson' after 'the prime minister’s official spokesperson' two paragraphs back",
+    ("c13", 7): "a body's name with a comma inside ('Department for Environment, Food and Rural Affairs')",
+    ("c14", 4): "a quote after a colon-less clause names its speaker only in the next sentence",
+    ("c19", 0): "'Skyline Airways blamed … on “…”': 'blamed' is no reporting verb",
+    ("c22", 5): "'VoltRide Inc.' and 'VoltRide' are not merged",
 }
 
 
@@ -39,7 +52,7 @@ def _cases():
 
 
 def test_probe_data_is_well_formed():
-    assert len(PROBES) == 95 and sum(len(p["quotes"]) for p in PROBES) == 275
+    assert len(PROBES) == 121 and sum(len(p["quotes"]) for p in PROBES) == 521
     for p in PROBES:
         at = 0
         for q in p["quotes"]:  # each quote occurs in the text, in order
