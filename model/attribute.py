@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import replace
 
 from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
@@ -116,14 +117,16 @@ def _mask(text: str, quotes: list[Quote]) -> str:
     chars = list(text)
     for q in quotes:
         chars[q.start:q.end] = MASK * (q.end - q.start)
-    for m in _ABBREVIATION.finditer(text):  # "Sen. Ruth Abernathy, D-Kan., said": no sentence ends
-        chars[m.end() - 1] = " "
+    if any(a in text for a in _ABBREVIATION_HINTS):
+        for m in _ABBREVIATION.finditer(text):  # "Sen. Ruth Abernathy, D-Kan., said": no sentence ends
+            chars[m.end() - 1] = " "
     return "".join(chars)
 
 
 # Abbreviated titles and US party-state tags whose full stop ends no sentence (AP style).
-_ABBREVIATION = re.compile(r"\b(?:Sen|Rep|Gov|Lt|Sgt|Det|Supt|Insp|Col|Gen|Capt|Cllr|Prof|Rev|Gen|Atty|Amb)\.(?= [A-Z])"
-                           r"|\b[DRI]-[A-Z][a-z]{1,4}\.(?=,)")
+_ABBREVIATIONS = "Sen Rep Gov Lt Sgt Det Supt Insp Col Gen Capt Cllr Prof Rev Atty Amb".split()
+_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\.(?= [A-Z])|\b[DRI]-[A-Z][a-z]{{1,4}}\.(?=,)")
+_ABBREVIATION_HINTS = tuple(a + ". " for a in _ABBREVIATIONS) + ("D-", "R-", "I-")
 
 
 def _sentence(masked: str, q: Quote) -> tuple[int, int]:
@@ -166,12 +169,16 @@ class _OfSomeone:
             rest = m.group(1).strip()
             body = classify_phrase(rest)
             plural = re.fullmatch(r"(?:[\w’'\-]+\s+){0,2}[a-z][\w\-]*[^s’'\s]s", rest)  # "of prisons": no one person
-            if not (body and body.kind == "body") and not _is_place(rest) and not plural:
+            group = body and body.kind == "anaphor" and body.text.split()[-1] in _GROUP_NOUNS  # "of the panel"
+            if not (body and body.kind == "body") and not _is_place(rest) and not plural and not group:
                 return True
         return False
 
 
 _OF_SOMEONE = _OfSomeone()
+# Nouns for bodies and groups, never one person: "the chair of the panel, Susan Marr,".
+_GROUP_NOUNS = frozenset("panel committee inquiry board trust council club company union charity group bank firm "
+                         "party force court commission authority department ministry review team".split())
 _PLACE_OF = re.compile(r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?")
 
 
@@ -493,6 +500,11 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         if close:
             end += close.end()
         mention = _subject_before(pre[:end])
+        if mention is None or mention.kind == "anaphor":
+            opener = _UNNAMED_SUBJECT.match(pre)  # "One Labour MP watching from the back benches said"
+            unnamed = classify_phrase(opener.group(1)) if opener and opener.end() < end else None
+            if unnamed and unnamed.kind == "description":
+                mention = unnamed
         if mention and mention.kind == "description" and _REPORTED_CLAUSE.search(pre, 0, end):
             continue  # "Pryce said members felt “…”": whose feelings, in the words of who said it
         if mention and mention.kind == "anaphor" and _REPORTED_THING.search(pre, 0, end):
@@ -663,6 +675,8 @@ class _ArticleContext:
             if name not in self.people:  # "the Ohio Republican": no person of the article by that name
                 before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
                 found = _person_introduced_as(before, mention.text.lower())
+                if not found and "\n" not in self.masked[:offset]:  # a headline's "Coroner warns …"
+                    found = _person_introduced_as(self.masked[offset:], mention.text.lower(), first=True)
                 if found and self.canonical(found) in self.people:
                     return self.canonical(found)
             return name
@@ -671,7 +685,7 @@ class _ArticleContext:
                 fuller = _fuller_body(self.masked[:offset], mention.text)
                 if fuller:
                     return fuller
-            if mention.text in self.canon and " " in self.canon[mention.text] and \
+            if mention.text in self.canon and " " in self.canon[mention.text] and self.canon[mention.text] in self.gender and \
                     _SPOKES.search(self.masked, max(0, offset - 300), offset + 300):
                 return f"spokesperson for {self.canon[mention.text]}"  # "a Starmer spokesman"
             return mention.text
@@ -681,6 +695,11 @@ class _ArticleContext:
             return self._antecedent(mention.gender, offset, done)
         if mention.kind == "anaphor":
             return self._anaphor(mention.text, offset, done)
+        if mention.indefinite and sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip()) >= 2:
+            # "a former cabinet minister told …" in the body: unnamed (rule 11), whoever else is a
+            # minister. In the headline or lede ("…, a cabinet minister has said.") the story names
+            # its source next, so the lede's description is resolved as any other.
+            return mention.text
         return self._description(mention.text, offset, done)
 
     def _anaphor(self, desc: str, offset: int, done: list[Quote]) -> str | None:
@@ -774,6 +793,10 @@ class _ArticleContext:
 
     def _description(self, desc: str, offset: int, done: list[Quote]) -> str | None:
         low = desc.lower()
+        head = low.split()[-1]
+        for q in reversed(done[-3:]):  # "One senior Labour MP told Sky News …. “…,” the MP said."
+            if q.speaker and q.speaker not in self.people and q.speaker.lower().endswith(" " + head):
+                return q.speaker
         if "\n" not in self.masked[:offset] and "\n" in self.masked:
             # A headline's "Riverton mayor signs …", "CEO admits …": whom the story introduces so.
             body = self.masked[self.masked.index("\n"):]
@@ -807,6 +830,12 @@ class _ArticleContext:
         if named:
             return named[-1]
         head = low.split()[-1]
+        if not owned and sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip()) <= 1:
+            # Headline and lede ("Coroner warns …", "A coroner has warned …"): whom the story
+            # introduces next with that word ("the senior coroner, Kathryn Doyle,").
+            found = _person_introduced_as(self.masked[offset:], head, first=True)
+            if found and self.canonical(found) in self.people:
+                return self.canonical(found)
         if head in TEXT_NOUNS and done and done[-1].speaker:  # "the statement read"
             return done[-1].speaker
         if head in PERSON_ROLES and desc[:1].islower() and not owned and not exact:
@@ -872,6 +901,17 @@ _TITLE = r"(?:(?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr|Senator|Governor|Judge)[ \t]+)?
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 
 
+@lru_cache(maxsize=256)
+def _introductions(head: str) -> tuple[re.Pattern, ...]:
+    """The shapes that introduce a person with ``head``: "Tech billionaire Carl Ingram",
+    "Dana Whitley, a former prosecutor from Atlanta,", "chief executive, Paul Grainger,"."""
+    h = re.escape(head)
+    return (re.compile(rf"(?i:\b{h})(?:[ \t]+(?!(?:from|of|in|at|for|to|with|by|and|or|the|an?|on|{_VERB_ALT})\b)"
+                       rf"[a-z][\w\-]*(?<!ed)){{0,2}}[ \t]+{_TITLE}({_NAME_WORDS})"),
+            re.compile(rf"({_NAME_WORDS}),[ \t]+(?:the|a|an)[ \t]+[^,.;:“”\"]{{0,40}}?(?i:\b{h})\b"),
+            re.compile(rf"(?i:\b{h}),[ \t]+{_TITLE}({_NAME_WORDS}),"))
+
+
 def _person_with_age(text: str, age: str) -> str | None:
     """The last person given this age before: "Frank Ballard, 72," or "Frank Ballard (72)"."""
     found = None
@@ -884,13 +924,9 @@ def _person_introduced_as(text: str, head: str, first: bool = False) -> str | No
     """The last person the text introduced with this noun: "Tech billionaire Carl Ingram",
     "Tessa Grayling, the founder of …,", "Dana Whitley, a former prosecutor from Atlanta",
     "chief executive, Paul Grainger,"."""
-    h = re.escape(head)
-    patterns = (rf"(?i:\b{h})(?:[ \t]+(?!(?:from|of|in|at|for|to|with|by|and|or|the|an?|on|{_VERB_ALT})\b)"
-                rf"[a-z][\w\-]*(?<!ed)){{0,2}}"
-                rf"[ \t]+{_TITLE}({_NAME_WORDS})",
-                rf"({_NAME_WORDS}),[ \t]+(?:the|a|an)[ \t]+[^,.;:“”\"]{{0,40}}?(?i:\b{h})\b",
-                rf"(?i:\b{h}),[ \t]+{_TITLE}({_NAME_WORDS}),")
-    found = sorted((m.start(), m.group(1)) for p in patterns for m in re.finditer(p, text))
+    if head.lower() not in text.lower():
+        return None
+    found = sorted((m.start(), m.group(1)) for p in _introductions(head) for m in p.finditer(text))
     for _, name in (found if first else reversed(found)):
         mention = classify_phrase(name)
         if mention and mention.kind == "name":

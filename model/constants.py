@@ -87,7 +87,8 @@ KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "Number 1
                 "the government": "government", "the Government": "government",
                 # UK parties, written as the article names them (labels/README.md rule 10).
                 "Liberal Democrats": "Liberal Democrats", "Lib Dems": "Lib Dems",
-                "Conservatives": "Conservatives", "Tories": "Tories", "SNP": "SNP", "Reform UK": "Reform UK"}
+                "Conservatives": "Conservatives", "Tories": "Tories", "SNP": "SNP", "Reform UK": "Reform UK",
+                "Liberal Democrat": "Liberal Democrats", "Lib Dem": "Lib Dems"}
 # Descriptions of speakers with no name: head nouns of "a senior Labour source", "one minister".
 SPEAKER_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman source sources official officials aide aides ally allies "

@@ -23,6 +23,7 @@ class Mention:
     text: str
     kind: str  # "name", "body", "pronoun", "description", "anaphor"
     gender: str | None = None
+    indefinite: bool = False  # "a senior Labour MP": someone unnamed, not a person named elsewhere (rule 11)
 
 
 # Phrases repeat within and across articles; both functions below are pure, so cache them.
@@ -43,7 +44,7 @@ def classify_phrase(phrase: str) -> Mention | None:
         return None
     m = SOURCE_AT.match(phrase)  # "a source at the club", "an official close to the talks": rule 11
     if m:
-        return Mention(m.group(1), "description")
+        return Mention(m.group(1), "description", indefinite=True)
     low = phrase.lower()
     if low in PRONOUNS:
         return Mention(low, "pronoun", PRONOUNS[low])
@@ -81,6 +82,8 @@ def classify_phrase(phrase: str) -> Mention | None:
     m = re.fullmatch(r"(?:[Tt]he\s+)?(.+)", phrase)
     if (body := _named_body(m.group(1))):
         return Mention(body, "body")
+    if _INDEFINITE_START.match(phrase) and (unnamed := _description(phrase)):
+        return unnamed  # "a senior Labour MP", "one Conservative backbencher": not their capitals
     # A name at the end wins over what precedes it: "Conservative leader Kemi Badenoch".
     trail = _trailing_cap_run(phrase)
     if trail:
@@ -177,15 +180,18 @@ def _description(phrase: str) -> Mention | None:
     at = [i for i in range(max(0, len(words) - 3), len(words)) if words[i] in SPEAKER_NOUNS]
     if at and (at[-1] == len(words) - 1 or words[at[-1] + 1] in _NOUN_QUALIFIERS):
         desc = re.sub(r"^(?:the|a|an|one|another|its|his|her|their)\s+", "", phrase, flags=re.I)
-        return Mention(desc, "description")
+        # A body's spokesperson is resolved through the body (rule 10), never left unnamed.
+        spokes = words[at[-1]] in ("spokesperson", "spokesman", "spokeswoman")
+        return Mention(desc, "description", indefinite=bool(_INDEFINITE_START.match(phrase)) and not spokes)
     # An indefinite description is a new, unnamed speaker (rule 11): "a witness", "one ticket
     # holder", "a senior SNP MSP", "a former engineer"; its head is a lower-case or all-capitals noun.
     m = _INDEFINITE.fullmatch(phrase.strip())
     if m and not any(w in _FUNCTION_WORDS or w in TEXT_NOUNS for w in m.group(1).lower().split()):
-        return Mention(m.group(1), "description")
+        return Mention(m.group(1), "description", indefinite=not m.group(1).lower().endswith(("spokesperson", "spokesman", "spokeswoman")))
     return None
 
 
+_INDEFINITE_START = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s")
 _INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:[a-z][\w\-]*[a-z]|[A-Z]{2,5}))")
 
 
