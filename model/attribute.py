@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import replace
 
-from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
+from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
 from quotestance.model.names import CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
@@ -50,7 +50,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
                 and ctx.canonical(found[0].text) not in ctx.people:
             found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
         asked = _ASKED.match(pre)
-        if asked:  # "Asked whether the target was now “dead in the water”, the spokesperson said"
+        if asked and not any(t.lower() in SPEECH_VERBS for t in _tokens(pre[len("Asked") + pre.find("Asked"):])):  # "Asked whether the target was now “dead in the water”, the spokesperson said"
             found = (classify_phrase(asked.group(1)), "question put by") if asked.group(1) else None
             found = found if found and found[0] else None
         speaker = cue = mention = None
@@ -157,25 +157,20 @@ _DESC_NAME_VERB = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,50}),\s+"
 _OF_SOMEONE_RE = re.compile(_POINTING + r"\s+(.*)$")
 
 
-class _OfSomeone:
-    """A description that points at another person ("a friend of the peer", "the lawyer for
-    Epstein's victims"): the name after it is that person's. A body after "of" points at no one:
-    "the chief constable of Northumbria Police, Vanessa Hurst," is Vanessa Hurst."""
-
-    @staticmethod
-    def search(desc: str) -> bool:
-        desc = desc.rsplit(",", 1)[-1]  # the description next to the name, not "In a letter to MPs,"
-        for m in _OF_SOMEONE_RE.finditer(desc):
-            rest = m.group(1).strip()
-            body = classify_phrase(rest)
-            plural = re.fullmatch(r"(?:[\w’'\-]+\s+){0,2}[a-z][\w\-]*[^s’'\s]s", rest)  # "of prisons": no one person
-            group = body and body.kind == "anaphor" and body.text.split()[-1] in _GROUP_NOUNS  # "of the panel"
-            if not (body and body.kind == "body") and not _is_place(rest) and not plural and not group:
-                return True
-        return False
-
-
-_OF_SOMEONE = _OfSomeone()
+def _points_at_someone(desc: str) -> bool:
+    """Whether a description points at another person ("a friend of the peer", "the lawyer for
+    Epstein"): then the name after it is that person's. A body, a place, a plural or a group
+    after "of" points at no one: "the chief constable of Northumbria Police, Vanessa Hurst," is
+    Vanessa Hurst; so is "the chief inspector of prisons, …" and "the chair of the panel, …"."""
+    desc = desc.rsplit(",", 1)[-1]  # the description next to the name, not "In a letter to MPs,"
+    for m in _OF_SOMEONE_RE.finditer(desc):
+        rest = m.group(1).strip()
+        what = classify_phrase(rest)
+        plural = re.fullmatch(r"(?:[\w’'\-]+\s+){0,2}[a-z][\w\-]*[^s’'\s]s", rest)
+        group = what and what.kind == "anaphor" and what.text.split()[-1] in _GROUP_NOUNS
+        if not (what and what.kind == "body") and not _is_place(rest) and not plural and not group:
+            return True
+    return False
 # Nouns for bodies and groups, never one person: "the chair of the panel, Susan Marr,".
 _GROUP_NOUNS = frozenset("panel committee inquiry board trust council club company union charity group bank firm "
                          "party force court commission authority department ministry review team".split())
@@ -202,7 +197,7 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
     if dash and (mention := classify_phrase(dash.group(1))):
         return mention, "dash attribution"
     named = _DESC_NAME_VERB.match(rest)  # “…,” the Conservative leader, Kemi Badenoch, said.
-    if named and named.group(3).lower() in SPEECH_VERBS and not _OF_SOMEONE.search(named.group(1)) \
+    if named and named.group(3).lower() in SPEECH_VERBS and not _points_at_someone(named.group(1)) \
             and (mention := classify_phrase(named.group(2))) and mention.kind == "name":
         return mention, f"{named.group(3)} (after quote)"
     toks = _tokens(rest)[:12]
@@ -217,7 +212,7 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
         if phrase and (mention is None or mention.kind in ("description", "anaphor")):
             # said the committee’s chair, Emily Thornberry. / said its chief executive, Julia Thorne.
             named = re.match(r"\s*,\s*([A-Z][^,.;:“”\"]{2,40}?)\s*(?:[,.]|$)", after[after.find(phrase) + len(phrase):])
-            person = classify_phrase(named.group(1)) if named and not _OF_SOMEONE.search(phrase) else None
+            person = classify_phrase(named.group(1)) if named and not _points_at_someone(phrase) else None
             if person and person.kind == "name":
                 mention = person
         return (mention, f"{toks[0]} (after quote)") if mention else None
@@ -275,7 +270,7 @@ def _tail_cue(post: str) -> tuple[Mention, str] | None:
     Starmer says" (headlines), or a headline quote then a colon and its speaker's verb
     ("'Your friends love you': Lord Mandelson comforts ...")."""
     m = _TAIL_APPOSITIVE.search(post)  # ", the chief inspector of prisons, Charlotte Nwosu, has warned."
-    if m and m.group(3) in SPEECH_VERBS and MASK not in m.group(0) and not _OF_SOMEONE.search(m.group(1)) \
+    if m and m.group(3) in SPEECH_VERBS and MASK not in m.group(0) and not _points_at_someone(m.group(1)) \
             and (mention := classify_phrase(m.group(2))) and mention.kind == "name":
         return mention, f"{m.group(3)} (end of sentence)"
     m = re.search(r",\s+((?:[\w’'\-]+\s+){0,5}?[\w’'\-]+)\s+(?:has\s+|have\s+|had\s+)?(says|said|claims|claimed|admits|admitted|"
@@ -455,8 +450,14 @@ _PASSIVE_BY = re.compile(r"\b(?:is|was|are|were|been|being)\s+(?:also\s+|later\s
 
 def _passive_by(pre: str) -> tuple[Mention, str] | None:
     m = _PASSIVE_BY.search(pre)
-    mention = classify_phrase(m.group(2)) if m and MASK not in m.group(2) else None
+    if not m or MASK in m.group(2) or _RELATIVE_BEFORE.search(pre, 0, m.start() + 1) \
+            or any(t.lower() in SPEECH_VERBS for t in _tokens(pre[m.end(2):])):
+        return None  # "Smith, who was criticised by the Tories …, said": Smith speaks
+    mention = classify_phrase(m.group(2))
     return (mention, f"{m.group(1)} by") if mention else None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom|that)\s+(?:has\s+|had\s+|have\s+)?\S*\s*\Z")
 
 
 # A reporting verb, then a plural description as the subject of a reported clause.
@@ -464,6 +465,9 @@ _REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told|tells|added|warned|claimed|i
                               r"(?:(?:the|its|their|his|her|many|some|most)[ \t]+)?(?:[\w\-]+[ \t]+){0,2}[a-z][\w\-]*s[ \t]*\Z")
 
 
+# "… from the back benches": a noun phrase inside a prepositional phrase, not a subject.
+_AFTER_PREPOSITION = re.compile(r"\b(?:from|in|at|on|with|of|by|for|behind|near|outside|inside)[ \t]+the[ \t]+"
+                                r"(?:[\w\-]+[ \t]+){0,2}[\w\-]+[ \t]*,?[ \t]*\Z")
 _REPORTED_THING = re.compile(r"\b(?:said|says|told[ \t]+\w+|tells[ \t]+\w+|added|warned|claimed|insisted)(?:[ \t]+that)?[ \t]+"
                              r"(?:the|its|their|his|her|this|that)[ \t]+(?:[\w\-]+[ \t]+){0,2}[a-z][\w\-]*[ \t]*\Z")
 
@@ -500,7 +504,7 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         if close:
             end += close.end()
         mention = _subject_before(pre[:end])
-        if mention is None or mention.kind == "anaphor":
+        if mention is None or mention.kind == "anaphor" and _AFTER_PREPOSITION.search(pre, 0, end):
             opener = _UNNAMED_SUBJECT.match(pre)  # "One Labour MP watching from the back benches said"
             unnamed = classify_phrase(opener.group(1)) if opener and opener.end() < end else None
             if unnamed and unnamed.kind == "description":
@@ -576,7 +580,7 @@ def _subject_before(s: str) -> Mention | None:
             # "Epstein’s victims’ lawyer, Gloria Allred, said": the name between the commas, unless
             # it names what the description is of ("A friend of the peer, Peter Mandelson, said").
             named = classify_phrase(inner[cut + 1:].strip())
-            if named and named.kind == "name" and not _OF_SOMEONE.search(inner[:cut]):
+            if named and named.kind == "name" and not _points_at_someone(inner[:cut]):
                 return named
             if found:
                 return found
@@ -591,11 +595,14 @@ def _subject_before(s: str) -> Mention | None:
         if mention:
             return mention
     k = len(stops) - 1
+    longest = None  # the longest body: "Department of Health and Social Care", not "Health and Social Care"
     while k >= 0 and stops[k].group().strip() in ("for", "of", "and"):
         mention = classify_phrase(s[stops[k - 1].end() if k > 0 else 0:])
         if mention and mention.kind == "body":
-            return mention
+            longest = mention
         k -= 1
+    if longest:
+        return longest
     toks = chunk.split()
     for n in range(min(8, len(toks)), 0, -1):
         mention = classify_phrase(" ".join(toks[-n:]))
@@ -685,9 +692,10 @@ class _ArticleContext:
                 fuller = _fuller_body(self.masked[:offset], mention.text)
                 if fuller:
                     return fuller
-            if mention.text in self.canon and " " in self.canon[mention.text] and self.canon[mention.text] in self.gender and \
-                    _SPOKES.search(self.masked, max(0, offset - 300), offset + 300):
-                return f"spokesperson for {self.canon[mention.text]}"  # "a Starmer spokesman"
+            if mention.text in self.canon and _SPOKES.search(self.masked, max(0, offset - 300), offset + 300) and (
+                    " " in self.canon[mention.text] and self.canon[mention.text] in self.gender
+                    or re.search(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?[ \t]+{re.escape(mention.text)}\b", self.masked)):
+                return f"spokesperson for {self.canon[mention.text]}"  # "a Starmer spokesman", "a Trump spokesman"
             return mention.text
         if mention.kind == "pronoun" and mention.gender == "n":
             return self._body_before(offset, done)
@@ -712,8 +720,9 @@ class _ArticleContext:
         age = re.fullmatch(r"(\d+)-year-old(?:\s+\w+)?", low)
         if age:
             found = _person_with_age(self.masked[:offset], age.group(1))
-            if found:
-                return self.canonical(found)
+            person = classify_phrase(found) if found else None
+            if person and person.kind == "name":
+                return self.canonical(person.text)
             return self._salient(lambda n: n in self.people, offset, done)
         head = low.split()[-1]
         for q in reversed(done[-3:]):  # "one Labour councillor said …. “…,” the councillor said."
@@ -723,12 +732,17 @@ class _ArticleContext:
             found = _person_introduced_as(self.masked[:offset], low)
             return self.canonical(found) if found else self._salient(lambda n: n in self.people, offset, done)
         head = re.sub(r"^.*[’']s\s+", "", low).split()[-1]
-        # Only sentences before this one introduce: "On Monday, the senator said" names no Monday.
-        before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
+        # Only sentences before this one introduce: "On Monday, the senator said" names no Monday;
+        # and only the last few thousand characters, so long articles stay linear.
+        end = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)
+        before = self.masked[max(0, end - INTRODUCTION_REACH):end]
         found = _person_introduced_as(before, head)
         if found and self.canonical(found) in self.people:
             return self.canonical(found)
-        return _body_of_kind(before, head, lambda n: self.canonical(n) in self.people)
+        body = _body_of_kind(before, head, lambda n: self.canonical(n) in self.people)
+        if body is None and head in _UNNAMED_PEOPLE:
+            return desc  # "the family said", "the couple said": unnamed, as described (rule 11)
+        return body
 
     def _body_before(self, offset: int, done: list[Quote]) -> str | None:
         """What "it said" refers to: the body that spoke just before, else the last body named
@@ -763,7 +777,7 @@ class _ArticleContext:
             unnamed = m
         if unnamed and not any(unnamed.start() < i < offset for i, _, _ in self.subjects):
             mention = classify_phrase(unnamed.group(1))
-            if mention and mention.kind == "description":
+            if mention and mention.kind == "description":  # (classify_phrase refuses "A week later")
                 return mention.text
         return self._salient(fits, offset, done)
 
@@ -778,7 +792,7 @@ class _ArticleContext:
             return here[-1]
         if done and done[-1].speaker and done[-1].speaker not in self.people \
                 and _breaks(self.masked, done[-1].end, offset) <= 1 and fits(done[-1].speaker) \
-                and _PERSON_FOR_BODY.search(done[-1].mention or ""):
+                and (_PERSON_FOR_BODY.search(done[-1].mention or "") or _describes_person(done[-1].mention)):
             return done[-1].speaker  # "the spokesperson said ... He added that ..." (not "the RDG said")
         for q in reversed(done):  # paragraph breaks only grow going back: stop past the reach
             if _breaks(self.masked, q.end, offset) > RECENT_PARAGRAPHS:
@@ -794,9 +808,17 @@ class _ArticleContext:
     def _description(self, desc: str, offset: int, done: list[Quote]) -> str | None:
         low = desc.lower()
         head = low.split()[-1]
+        heads = _SAME_PERSON_NOUNS.get(head, (head,)) if not _SPOKES.search(head) else ()
         for q in reversed(done[-3:]):  # "One senior Labour MP told Sky News …. “…,” the MP said."
-            if q.speaker and q.speaker not in self.people and q.speaker.lower().endswith(" " + head):
+            if heads and q.speaker and q.speaker not in self.people and q.speaker.lower().split()[-1] in heads \
+                    and " " in q.speaker:
                 return q.speaker
+        para_start = self.masked.rfind("\n", 0, offset) + 1
+        for m in (_UNNAMED_SUBJECT.finditer(self.masked, para_start, offset) if heads else ()):
+            # "One Conservative peer, who asked not to be named, …. “…,” the peer said."
+            opener = classify_phrase(m.group(1))
+            if opener and opener.kind == "description" and opener.text.lower().split()[-1] in heads:
+                return opener.text
         if "\n" not in self.masked[:offset] and "\n" in self.masked:
             # A headline's "Riverton mayor signs …", "CEO admits …": whom the story introduces so.
             body = self.masked[self.masked.index("\n"):]
@@ -894,6 +916,9 @@ def _party_canon(role: str) -> str:
     return _PARTY_SYNONYMS.sub(lambda m: _PARTY_SYNONYMS_MAP[m.group()], role)
 
 
+# How far back (characters) a description looks for the person or body it refers to: about
+# ten paragraphs of news copy.
+INTRODUCTION_REACH = 4000
 _NAME_WORDS = r"[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){0,2}"
 _TITLE = r"(?:(?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr|Senator|Governor|Judge)[ \t]+)?"
 
@@ -906,9 +931,15 @@ def _introductions(head: str) -> tuple[re.Pattern, ...]:
     """The shapes that introduce a person with ``head``: "Tech billionaire Carl Ingram",
     "Dana Whitley, a former prosecutor from Atlanta,", "chief executive, Paul Grainger,"."""
     h = re.escape(head)
-    return (re.compile(rf"(?i:\b{h})(?:[ \t]+(?!(?:from|of|in|at|for|to|with|by|and|or|the|an?|on|{_VERB_ALT})\b)"
-                       rf"[a-z][\w\-]*(?<!ed)){{0,2}}[ \t]+{_TITLE}({_NAME_WORDS})"),
-            re.compile(rf"({_NAME_WORDS}),[ \t]+(?:the|a|an)[ \t]+[^,.;:“”\"]{{0,40}}?(?i:\b{h})\b"),
+    # Lower-case words between the head and the name only after an adjective of nationality
+    # ("Italian manager Marco Ferri"); "Family friend John Harris" is no family.
+    gap = (rf"(?:[ \t]+(?!(?:from|of|in|at|for|to|with|by|and|or|the|an?|on|{_VERB_ALT})\b)[a-z][\w\-]*(?<!ed)){{0,2}}"
+           if head.capitalize() in NATIONALITIES else "")
+    return (re.compile(rf"(?i:\b{h}){gap}[ \t]+{_TITLE}({_NAME_WORDS})"),
+            # "Dana Whitley, a former prosecutor from Atlanta": the head before any of/for/to
+            # ("Mark Evans, the lawyer for the family," is no family).
+            re.compile(rf"({_NAME_WORDS}),[ \t]+(?:the|a|an)[ \t]+(?:(?!\b(?:of|for|to|with|from|at|in|by)\b)[^,.;:“”\"]){{0,40}}?"
+                       rf"(?i:\b{h})\b"),
             re.compile(rf"(?i:\b{h}),[ \t]+{_TITLE}({_NAME_WORDS}),"))
 
 
@@ -934,11 +965,22 @@ def _person_introduced_as(text: str, head: str, first: bool = False) -> str | No
     return None
 
 
+# Nouns a story uses for the same unnamed person: "One Conservative backbencher … the MP said".
+_SAME_PERSON_NOUNS = {"mp": ("mp", "backbencher"), "backbencher": ("mp", "backbencher"),
+                      "peer": ("peer",), "minister": ("minister",)}
+# Unnamed people and groups a story refers back to as "the …": their description is the speaker.
+_UNNAMED_PEOPLE = frozenset("family families couple victim victims parents mother father widow widower witness "
+                            "witnesses neighbour neighbours passenger passengers resident residents campaigners "
+                            "protesters organisers survivors relatives".split())
+
+
 # What "the force", "the company" or "the union" refers to: the last body named before with a
 # name of that kind (from hand-made probes of UK news copy, not from the labelled articles).
 _BODY_KINDS = {
-    "force": ("Police", "Constabulary"), "police": ("Police", "Constabulary"),
-    "company": None, "firm": None, "group": None, "business": None, "bank": None, "club": None,
+    "force": ("Police", "Constabulary"), "police": ("Police", "Constabulary"),  # never "the Police Federation"
+    "company": None, "firm": None, "group": None, "business": None, "bank": None,
+    "club": ("FC", "United", "City", "Rovers", "Albion", "Town", "Athletic", "Wanderers", "Villa", "Hotspur",
+             "County", "Club", "Rangers", "Celtic", "Argyle", "Orient", "Wednesday", "Forest"),
     "charity": None, "organisation": None, "organization": None, "union": None,
     "party": ("Party", "Labour", "Conservatives", "Tories", "Democrats", "Dems", "SNP", "UK", "Cymru"),
     "council": ("Council",), "department": ("Department", "Ministry", "Office"), "ministry": ("Ministry", "Department"), "regulator": None, "watchdog": None,
@@ -970,15 +1012,28 @@ def _body_of_kind(text: str, head: str, is_person) -> str | None:
         words = mention.text.split() if mention else []
         if not mention or run in ("Downing Street", "No 10") or (ends and words[-1] not in ends and words[0] not in ends):
             continue
-        if mention.kind == "body" and (ends or len(words) > 1):
-            found = mention.text
-        elif head in ("company", "firm", "charity", "club", "business") and mention.kind == "name" \
-                and len(run.split()) == 1 and run not in NOT_NAMES and not is_person(run):
-            word = mention.text
+        if mention.kind == "body" and len(words) > 1 and not (ends is None and words[-1] in _PUBLIC_BODY_ENDS):
+            found = mention.text  # a company is no regulator, court or government department
+        elif head in ("company", "firm", "charity", "business") and mention.kind == "name" \
+                and len(run.split()) == 1 and run not in NOT_NAMES and not is_person(run) \
+                and _VERBISH.match(text, m.end()):
+            word = mention.text  # "Boohoo said …": a one-word name standing as a subject
     return found or word
 
 
+# Last words of public bodies that "the company" or "the firm" never means.
+_PUBLIC_BODY_ENDS = frozenset("Authority Commission Association Federation Council Department Ministry Office "
+                              "Police Court Parliament Government Committee Treasury Agency Service Regulator "
+                              "Institute Union Party Palace House Street Trust".split()) | {"England"}
+
+
 _SPOKES = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman)\b")
+def _describes_person(mention: str | None) -> bool:
+    """"the health secretary", "a senior Labour MP": a description of one unnamed person."""
+    m = classify_phrase(mention) if mention else None
+    return bool(m) and m.kind in ("description", "anaphor") and m.text.split()[-1].lower() not in _GROUP_NOUNS
+
+
 # Mentions of a person who speaks for a body: "he"/"she" may continue them.
 _PERSON_FOR_BODY = re.compile(r"spokes|source|official|insider|aide|representative|\bhe\b|\bshe\b", re.IGNORECASE)
 _SPOKES_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}")
@@ -1014,8 +1069,8 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 # A sentence opened by an unnamed person: "One witness, who …, said", "A neighbour told".
-_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)((?:One|A|An|Another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?[a-z][\w\-]*)"
-                             r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was)\b)", re.MULTILINE)
+_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)((?:One|A|An|Another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP))"
+                             r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing)\b)", re.MULTILINE)
 _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
                       r"has|had|have|was|is|were|would|will|did|does)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"
                       r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes|"
@@ -1144,7 +1199,7 @@ def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
     for m in CAP_RUN.finditer(masked):
         words = m.group().split()
         lead = []
-        while words and (words[0] in ROLE_WORDS or words[0] in HONORIFICS):
+        while words and (words[0] in ROLE_WORDS or words[0] in HONORIFICS or words[0] in LEADING_TITLES):
             w = words.pop(0)
             if w not in HONORIFICS:
                 lead.append(w)

@@ -60,11 +60,13 @@ ROLE_WORDS = frozenset(
     "Opposition Party Permanent Under-Secretary Under Cabinet Office First Mayor Governor Lawyer "
     "Veteran Backbench Backbencher Campaigner Presenter Journalist Editor Author Spokesman Spokeswoman "
     "Spokesperson Official Officials Senator US UK British American Scottish Welsh Secretary-General "
-    # police and military ranks, church and council offices ("Superintendent Marcus Hale")
-    "Superintendent Inspector Detective Constable Sergeant Commander Captain Colonel Admiral "
-    "Bishop Archbishop Councillor Cllr Trustee Exchequer Republican Democratic "
-    # AP-style abbreviated titles ("Sen. Ruth Abernathy"; the full stop is blanked before lookup)
-    "Gov Lt Sgt Det Supt Insp Col Capt Atty Amb CEO MSP MEP QC KC CFO COO CTO MLA".split())
+    "Exchequer Republican Democratic CEO MSP MEP QC KC CFO COO CTO MLA DCI GP".split())
+# Ranks and offices that stand before a name ("Superintendent Marcus Hale", "Sen. Ruth Abernathy",
+# the full stop blanked before lookup) but are surnames too ("Julie Bishop", "John Constable"):
+# stripped from the front of a name, never a reason to reject one.
+LEADING_TITLES = frozenset(
+    "Superintendent Inspector Detective Constable Sergeant Commander Captain Colonel Admiral Bishop "
+    "Archbishop Councillor Cllr Trustee Gov Lt Sgt Det Supt Insp Col Capt Atty Amb Pc PC".split())
 # Heads of multi-word names that are bodies, not people ("Foreign Office", "Downing Street").
 ORG_HEADS = frozenset(
     "Office Street Party Government Committee Commission Council Department Ministry Police "
@@ -76,7 +78,8 @@ ORG_HEADS = frozenset(
     "Federation Association Society Confederation Ltd plc PLC Inc LLP Holdings Rail Railways Energy "
     "Water Airways Airlines Rovers United FC Club Embassy Consulate Regulator City Town Athletic Wanderers "
     "Albion Villa Hotspur County Capital Securities Partners Insurance Motors College University School "
-    "Hospital Academy Museum Centre Center Fund Alliance Coalition Organisation Organization".split())
+    "Hospital Academy Museum Centre Center Fund Alliance Coalition Organisation Organization Homes Health "
+    "Britain".split())
 # A lower-case body after a capitalised adjective: "The Russian embassy", "the Chinese foreign ministry".
 LOWER_BODY_HEADS = frozenset("embassy consulate ministry government department police army military "
                              "navy regulator watchdog council party union".split())
@@ -118,17 +121,17 @@ NOT_NAMES = frozenset(
 # politics; a name missing here falls back to the article's own pronouns).
 FEMALE_FIRST_NAMES = frozenset(
     "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret "
-    "Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca "
+    "Sandra Kimberly Emily Donna Michelle Dorothy Amanda Melissa Deborah Stephanie Rebecca "
     "Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma Nicole Helen Samantha "
     "Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia "
-    "Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah "
-    "Jacqueline Martha Gloria Teresa Ann Anne Sara Madison Frances Kathryn Janice Jean Abigail Alice "
+    "Joyce Virginia Victoria Lauren Christina Joan Judith Megan Cheryl Hannah "
+    "Jacqueline Martha Gloria Teresa Ann Anne Sara Madison Frances Kathryn Janice Abigail Alice "
     "Judy Sophia Grace Denise Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie "
-    "Brittany Charlotte Marie Kayla Alexis Lori Lucy Sophie Chloe Jessica Ellie Amelia Isla Ava Mia "
-    "Poppy Freya Lily Harriet Imogen Jade Kirsty Gemma Claire Clare Fiona Louise Nicola Joanna Yvette "
-    "Priti Suella Theresa Kemi Liz Angela Bridget Caroline Penny Nadine Andrea Keely Nadia "
-    "Rosie Jess Jo Jenny Jane Kate Katie Natasha Tessa Harriett Esther Margaret "
-    "Nicola Kezia Ruth Anneliese Lisa Shabana Lucy Bridget Thangam Emily Rachel Stella Diane Dawn "
+    "Brittany Charlotte Marie Kayla Lori Lucy Sophie Chloe Jessica Ellie Amelia Isla Ava Mia "
+    "Poppy Freya Lily Harriet Imogen Jade Kirsty Gemma Claire Clare Fiona Louise Joanna Yvette "
+    "Priti Suella Theresa Kemi Liz Angela Bridget Caroline Penny Nadine Keely Nadia "
+    "Rosie Jenny Jane Kate Katie Natasha Tessa Harriett Esther Margaret "
+    "Kezia Ruth Anneliese Lisa Shabana Lucy Bridget Thangam Emily Rachel Stella Diane Dawn "
     "Wendy Alison Tracey Tracy Joanne Sharon Linda Denise Gillian Sheila Pauline Maureen Irene Eileen "
     "Helena Paula Holly Siobhan Siobhán Aoife Niamh Mairead Mei Priya Anjali Aisha Fatima Yasmin "
     "Sandra Monica Veronica Vanessa Rebecca Becky Laura Olivia Georgia Ella Erin Molly Abbie Leah "
@@ -139,16 +142,16 @@ MALE_FIRST_NAMES = frozenset(
     "Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward "
     "Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin "
     "Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan "
-    "Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy Christian Keith Roger Terry Gerald "
-    "Harold Sean Austin Carl Arthur Lawrence Dylan Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan "
+    "Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy Christian Keith Roger Gerald "
+    "Harold Austin Carl Arthur Lawrence Dylan Bryan Billy Joe Bruce Gabriel Logan "
     "Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene Russell Bobby Mason Philip "
-    "Louis Harry Oliver Charlie Alfie Freddie Archie Leo Oscar Theo Toby Max Jake Callum Connor Liam "
-    "Ben Tom Tim Jim Bill Bob Rob Dan Nick Matt Mike Steve Tony Pete Phil Rob Ed Ted Ian Neil Graham "
+    "Louis Harry Oliver Alfie Freddie Archie Leo Oscar Theo Toby Max Jake Callum Connor Liam "
+    "Ben Tom Tim Jim Bill Bob Rob Dan Nick Matt Mike Steve Tony Pete Phil Ed Ted Ian Neil Graham "
     "Gordon Keir Rishi Boris Nigel Jeremy Ed Wes Sadiq Michael Gavin Grant Iain Liam Oliver "
     "Jacob Kwasi Nadhim Dominic Sajid Matt Andy Angus Humza Anas Keir Darren Jonathan "
-    "Lee Stuart Craig Ross Shaun Martin Barry Trevor Derek Colin Malcolm Kenneth Kenny Ray "
+    "Stuart Craig Ross Shaun Martin Barry Trevor Derek Colin Malcolm Kenneth Kenny Ray "
     "Geoffrey Hugh Rupert Giles Crispin Hamish Fergus Dougie Alistair Alasdair Euan Ewan Declan Ciaran "
-    "Sean Conor Niall Eamon Seamus Mohammed Muhammad Ahmed Ali Omar Hassan Imran Rahul Raj Sanjay "
+    "Conor Niall Eamon Seamus Mohammed Muhammad Ahmed Ali Omar Hassan Imran Rahul Raj Sanjay "
     "Vladimir Volodymyr Emmanuel Olaf Friedrich Donald Joe Barack Mitch Chuck Ron Ted Marco Rand "
     "Elon Jeff Bernie Hunter Jared Kevin Mike Marcus Dmitri Sergei Viktor Xi Narendra "
     "Benjamin Yair Recep Justin Anthony Pierre Jens Mark Geert Pedro Luis Carlos Diego "

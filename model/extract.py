@@ -15,8 +15,10 @@ def candidate_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
     Marks pair by kind; while a quote is open, marks of the other kind are nested and
     ignored. A double quote left open runs to the paragraph's end (a quote continued in the
-    next paragraph, or cut off); a single mark opens only when a closing one follows, so a
-    stray apostrophe never swallows the paragraph.
+    next paragraph, or cut off). A single mark opens only when a closing one follows, so a
+    stray apostrophe never swallows the paragraph, with one exception: a paragraph that opens
+    with a single mark, never closes it and is followed by a paragraph opening with the same
+    mark runs to its end (a statement over several paragraphs, _single_runs_on).
     """
     marks = marks_in(text, lo, hi)
     if marks and _single_runs_on(text, marks[0], lo, hi):
@@ -62,19 +64,22 @@ def _single_runs_on(text: str, first: Mark, lo: int, hi: int) -> bool:
     return nxt < len(text) and text[nxt] == first.char and text[hi:nxt].count("\n") >= 1
 
 
-# Words after which "s’" is still likely a closing mark: "‘murky deals’ and then".
-_AFTER_CLOSING = frozenset("and or but to in on at for with from as by of is was were are that which who whom after "
-                           "before over into against because when while if than then so the a an".split())
+# "s’" is an apostrophe, not a closing mark, after a number of time units ("four months’
+# severance", "two weeks’ notice") or before a noun such possessives usually take ("taxpayers’
+# money"). Anything else after "s’" ("‘an insult to nurses’ yesterday") closes the quote.
+_TIME_UNITS = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
+                         r"many|48|24)[ \t]+(?:seconds|minutes|hours|days|weeks|months|years)\Z", re.IGNORECASE)
+_POSSESSED = frozenset("notice severance pay money salary salaries wages worth time leave work delay rent holiday "
+                       "families rights lives homes union groups association".split())
 _NEXT_WORD = re.compile(r" ([a-z][\w\-]*)")
 
 
 def _plural_possessive(text: str, m: Mark, hi: int) -> bool:
-    """A single mark after "s" and before a lower-case word that is no function word: "four
-    months’ severance", "the Lords’ debate" (an apostrophe more likely than a closing mark)."""
+    """A single mark after "s" that is an apostrophe: "four months’ severance", "taxpayers’ money"."""
     if m.pos < 1 or text[m.pos - 1] != "s":
         return False
     w = _NEXT_WORD.match(text, m.pos + 1, hi)
-    return bool(w) and w.group(1) not in _AFTER_CLOSING
+    return bool(w) and (w.group(1) in _POSSESSED or bool(_TIME_UNITS.search(text, max(0, m.pos - 30), m.pos)))
 
 
 def _closer_follows(marks: list[Mark], i: int) -> bool:

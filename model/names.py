@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from quotestance.model.constants import (
     FEMALE_FIRST_NAMES, FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, LOWER_BODY_HEADS, MALE_HONORIFICS, NATIONALITIES, NOT_NAMES, ORG_HEADS,
-    MALE_FIRST_NAMES, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
+    LEADING_TITLES, MALE_FIRST_NAMES, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
 )
 
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w’'\-]*|No\.? 10)"
@@ -61,10 +61,8 @@ def classify_phrase(phrase: str) -> Mention | None:
         return Mention(re.sub(r"^[Tt]he\s+", "", phrase), "description")  # "Mandelson's friends" are not Mandelson
     m = re.match(r"(?:[Tt]he\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
     if m and m.group(1).lower() == "prime minister":
-        return Mention("Downing Street", "body")  # rule 10
+        return Mention("Downing Street", "body")  # rule 10: the PM's spokesman speaks for No 10
     if m and CAP_RUN.fullmatch(m.group(1)):
-        if m.group(1).lower() == "prime minister":  # the Prime Minister's spokesman speaks for No 10
-            return Mention("Downing Street", "body")
         return Mention(f"spokesperson for {m.group(1)}", "description")
     m = _BODY_SPOKESPERSON.fullmatch(phrase)
     if m and (body := body_name(m.group(1))):
@@ -90,7 +88,8 @@ def classify_phrase(phrase: str) -> Mention | None:
         core = re.sub(r"^The\s+", "", trail)
         lead = phrase[: len(phrase) - len(trail)].strip()
         titled = core.split(" of ")[0]
-        if " of " in core and strip_titles(titled) != titled and core.split()[0] not in _PEERAGES and \
+        if " of " in core and (strip_titles(titled) != titled or titled.split()[0] in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES) \
+                and core.split()[0] not in _PEERAGES and \
                 (person := classify_phrase(titled)) and person.kind == "name":
             return person  # "Detective Constable Amy Rowe of Greater Manchester Police"
         if core.split()[-1] in ORG_HEADS and not _person_like(core):
@@ -101,7 +100,7 @@ def classify_phrase(phrase: str) -> Mention | None:
             return _description(phrase)
         core = strip_owner(core)
         name = strip_titles(core)
-        if name and name.split()[-1] in NATIONALITIES:
+        if name and name.split()[-1] in NATIONALITIES and (len(name.split()) == 1 or re.search(r"[’']s$", name.split()[0])):
             if lead.lower() == "the" and len(core.split()) == 1:
                 return Mention(core, "anaphor")  # "the Czech", "the Italian": who the article said
             name = ""
@@ -123,6 +122,9 @@ _BODY_FIRST_WORDS = ORG_HEADS | {"Transport", "Friends", "Office"}
 # A lower-case body after capitalised adjectives: "Russian embassy", "Chinese foreign ministry".
 _LOWER_BODY = re.compile(rf"(?:[A-Z][\w\-]*\s+){{1,3}}(?:[a-z]+\s+)?(?:{'|'.join(sorted(LOWER_BODY_HEADS))})")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Acronyms of offices held by one person: "the DCI said", "the GP said" name a person, not a body.
+_ROLE_ACRONYMS = frozenset("PM DPM MP MPs MSP MEP MLA AM CEO CFO COO CTO MD VP DCI DI DS DC PC PCSO GP QC KC AG DA "
+                           "DJ AOC".split())
 
 
 def body_name(phrase: str) -> str | None:
@@ -139,12 +141,12 @@ def body_name(phrase: str) -> str | None:
 
 
 def _named_body(phrase: str) -> str | None:
-    if _ACRONYM.fullmatch(phrase) and phrase not in ROLE_WORDS and phrase not in ("PM", "MP", "MPs"):
+    if _ACRONYM.fullmatch(phrase) and phrase not in ROLE_WORDS and phrase not in _ROLE_ACRONYMS:
         return phrase
     if _LOWER_BODY.fullmatch(phrase) and phrase.split()[0] not in NOT_NAMES:
         return phrase
-    if _CONNECTED_RUN.fullmatch(phrase):
-        words = phrase.split()
+    if _CONNECTED_RUN.fullmatch(phrase) and phrase.split()[0] not in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES:
+        words = phrase.split()  # (not "Tom Hughes of Lloyds Bank": a person of a body)
         joins = [i for i, w in enumerate(words) if w in ("of", "for", "and", "&")]
         if joins and not _ends_in_titled_name(words[joins[0]:]) and len(strip_titles(" ".join(words[:joins[0]])).split()) \
                 == joins[0] and (
@@ -152,6 +154,10 @@ def _named_body(phrase: str) -> str | None:
             return phrase
     if CAP_RUN.fullmatch(phrase) and len(phrase.split()) > 1 and phrase.split()[-1] == "UK":
         return phrase  # "Water UK", "Universities UK"
+    words = phrase.split()
+    if len(words) == 2 and _ACRONYM.fullmatch(words[0]) and words[0] not in ROLE_WORDS | _ROLE_ACRONYMS \
+            and words[1][:1].isupper() and words[1] not in ROLE_WORDS:
+        return phrase  # "NHS England", "BBC Scotland"
     return None
 
 
@@ -186,11 +192,14 @@ def _description(phrase: str) -> Mention | None:
     # An indefinite description is a new, unnamed speaker (rule 11): "a witness", "one ticket
     # holder", "a senior SNP MSP", "a former engineer"; its head is a lower-case or all-capitals noun.
     m = _INDEFINITE.fullmatch(phrase.strip())
-    if m and not any(w in _FUNCTION_WORDS or w in TEXT_NOUNS for w in m.group(1).lower().split()):
+    if m and not any(w in _FUNCTION_WORDS or w in TEXT_NOUNS or w in TIME_WORDS for w in m.group(1).lower().split()):
         return Mention(m.group(1), "description", indefinite=not m.group(1).lower().endswith(("spokesperson", "spokesman", "spokeswoman")))
     return None
 
 
+# "A week later, she told …": time, never a speaker.
+TIME_WORDS = frozenset("second seconds minute minutes hour hours day days week weeks fortnight month months year years "
+                       "decade decades moment while time later earlier ago before after".split())
 _INDEFINITE_START = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s")
 _INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:[a-z][\w\-]*[a-z]|[A-Z]{2,5}))")
 
@@ -216,25 +225,29 @@ def strip_titles(phrase: str) -> str:
     """"Health Secretary Wes Streeting" -> "Wes Streeting"; "Ms Allred" -> "Allred"."""
     words = [_POSSESSIVE.sub("", w) if i == len(phrase.split()) - 1 else w
              for i, w in enumerate(phrase.split())]
-    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in ROLE_WORDS or words[0] in ORG_HEADS
-                              or words[0].isupper() or words[0] in ("of", "for", "and")):
-        words.pop(0)
+    after_of = False
+    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in ROLE_WORDS or words[0] in LEADING_TITLES
+                              or words[0] in ORG_HEADS or words[0].isupper() or words[0] in ("of", "for", "and")):
+        after_of = words.pop(0) in ("of", "for")
     if words and words[0] in HONORIFICS:
         return ""
+    if after_of and len(words) >= 3:
+        words = words[1:]  # "Mayor of London Sadiq Khan", "Archbishop of Canterbury Justin Welby"
     if "of" in words[2:] and phrase.split()[0] not in _PEERAGES:
         words = words[:words.index("of", 2)]  # "Tom Whitcombe of Montana"; not "Lord Falconer of Thoroton"
     if len(words) >= 3 and _common_noun_first(words[0]) and all(w[:1].isupper() for w in words[1:]):
         words = words[1:]  # "Pensioner Doreen Moss", "Analyst Kevin Marsh", "Vice-captain Ollie Makinde"
     # A title after words that are not one ("Assembly Speaker Rachel Voss", "US Commerce Secretary
     # Maria Gonzalez"): the name is what follows the last title word.
-    titled = [i for i, w in enumerate(words[:-1]) if w in ROLE_WORDS or w in HONORIFICS]
+    titled = [i for i, w in enumerate(words[:-1]) if w in ROLE_WORDS or w in HONORIFICS or w in LEADING_TITLES]
     if titled and words[titled[-1] + 1] not in ("of", "for", "and"):
         words = words[titled[-1] + 1:]
     return " ".join(words)
 
 
 # Endings of agent nouns that open a name at a sentence start ("Pensioner", "Headliner", "Analyst").
-_AGENT_NOUN = re.compile(r"[A-Z][a-z]+(?:er|or|ist|yst|ian|ant|ent|ee|man|woman)|[A-Z][a-z]+-[a-z][\w\-]*")
+_AGENT_NOUN = re.compile(r"[A-Z][a-z]+(?:er|or|our|ist|yst|ian|ant|ent|ee|man|woman)|[A-Z][a-z]+-[a-z][\w\-]*"
+                         r"|Mum|Dad|Mother|Father|Grandmother|Grandfather|Grandad|Gran|Nan|Witness|Resident|Student|Nurse")
 
 
 def _common_noun_first(word: str) -> bool:
@@ -316,8 +329,8 @@ def _name_in_run(run: str) -> tuple[int, str, str | None, bool] | None:
     name = strip_titles(owned)
     if not name or len(name.split()) > 3 or any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
         return None
-    if name.split()[-1] in NATIONALITIES:
-        return None  # "Albion’s Italian", "the Scottish"
+    if name.split()[-1] in NATIONALITIES and (len(name.split()) == 1 or re.search(r"[’']s$", name.split()[0])):
+        return None  # "Albion’s Italian", "the Czech"; not "Dawn French"
     if (" of " in name or " for " in name) and words[0] not in HONORIFICS:
         return None  # "Republican of Kansas", "Democrat of Oregon"; not "Lord Falconer of Thoroton"
     return len(run) - len(owned), name, _gender(owned), len(name.split()) == 1 and len(words) == 1

@@ -32,6 +32,11 @@ def spans(text: str) -> list[str]:
     ("She said: ‘We’ll offer four months’ severance and healthcare.’", ["We’ll offer four months’ severance and healthcare."]),
     ("‘Best pal’ letter\n‘He said no’, she said.", ["Best pal", "He said no"]),  # closed: no run-on
     ("He called them ‘murky deals’ and then ‘a joke’.", ["murky deals", "a joke"]),  # "s’ and": a closer
+    ("The union called the offer ‘an insult to nurses’ yesterday and warned of ‘further strikes’ in the new year.",
+     ["an insult to nurses", "further strikes"]),  # "s’ yesterday": a closer too
+    ("He said ‘taxpayers’ money was wasted’ on it.", ["taxpayers’ money was wasted"]),
+    ("‘We are making progress on waiting lists’ insisted the health secretary.\n‘But there is more to do,’ she added.",
+     ["We are making progress on waiting lists", "But there is more to do,"]),  # closed: no run-on
 ])
 def test_spans(text, expected):
     assert spans(text) == expected
