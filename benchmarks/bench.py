@@ -299,8 +299,9 @@ PROFILED = [  # (label, file suffix, function): what each stage spends, by cumul
     ("      cue_features", "model/features.py", "cue_features"),
     ("        lexicon_scores (2 per quote)", "model/lexicon.py", "lexicon_scores"),
     ("      mask_target (2 per quote)", "model/features.py", "mask_target"),
-    ("    TF-IDF: CountVectorizer._count_vocab", "feature_extraction/text.py", "_count_vocab"),
-    ("      char_wb n-grams (2-5)", "feature_extraction/text.py", "_char_wb_ngrams"),
+    ("    word TF-IDF: CountVectorizer._count_vocab", "feature_extraction/text.py", "_count_vocab"),
+    ("    char n-grams: WordCachedCharTfidf._counts", "model/char_ngrams.py", "_counts"),
+    ("      new words' n-grams (_word_ngrams_of)", "model/char_ngrams.py", "_word_ngrams_of"),
     ("    DictVectorizer.transform", "feature_extraction/_dict_vectorizer.py", "_transform"),
     ("    LogisticRegression.predict_proba", "linear_model/_logistic.py", "predict_proba"),
 ]

@@ -3,9 +3,11 @@
 Three sets of invented articles in the shapes of UK and US news copy, written by helpers who
 read only ANNOTATION.md (and, for set c, the speaker rules of labels/README.md) and never saw
 the labelled articles or the code: a (47 short articles), b (48 short), c (26 long, 246
-quotes), d (25 long UK articles, 265 quotes); 786 quotes in all. 14 expected speakers were then
-aligned with labels/README.md and the project's tests (each says so in its "note"). Sets c and d
-were each scored once before any rule was written on them (c: 0.695, d: 0.823; README).
+quotes), d (25 long UK articles, 265 quotes), e (25 long articles, 10 of them on the Mandelson
+story, 213 quotes); 999 quotes in all. 14 expected speakers were then aligned with
+labels/README.md and the project's tests (each says so in its "note"). Sets c, d and e were each
+scored once before any rule was written on them (c: 0.695, d: 0.823, e: 0.911; README); no rule
+has been written on set e.
 Attribution rules since 2026-11-30 were written against these articles, so their accuracy is a
 development figure, not a held-out one. Quotes the rules still get wrong are listed in
 KNOWN_WRONG with what goes wrong; they are strict xfails, so a fix shows up as a failure to
@@ -65,6 +67,26 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ("d19", 4): "continues d19-3",
     ("d19", 5): "a new speaker after a continued quote",
     ("d20", 7): "'Fair Lords': 'Lords' is an office word, not a body's name",
+    # Set e: held out, scored once (0.911) and not worked on; what goes wrong, from the output only.
+    ("e00", 2): "a place ('Washington') taken as the subject that 'called' the fragment",
+    ("e01", 0): "headline '… vow …': the body's speaker not found",
+    ("e02", 0): "'Harrow & Finch': a body's name with '&' cut to 'Finch'",
+    ("e02", 1): "'the company said': 'Harrow & Finch' not found as a body",
+    ("e05", 9): "'the developer' for a company named earlier",
+    ("e05", 10): "'a council spokesperson' for 'Bristol City Council'",
+    ("e06", 4): "an unnamed 'British diplomat who has worked with Mandelson': the target is taken",
+    ("e08", 0): "headline fragment: the target as subject instead of the lawyer",
+    ("e08", 1): "'the lawyer': the target's lawyer named elsewhere is not found",
+    ("e13", 2): "'she' after a constituency name ('Luton East') taken as a person",
+    ("e16", 4): "a place ('Toledo') taken as the speaker",
+    ("e16", 7): "'Ohio Democratic Party' cut to 'Ohio'",
+    ("e18", 0): "speaker named only after the quote's sentence",
+    ("e19", 2): "'One senior executive at a FTSE 100 company': the company is taken",
+    ("e19", 3): "'the executive said' after an unnamed senior executive",
+    ("e19", 4): "continues e19-3",
+    ("e21", 5): "a reporter's question's words given to the target (rule 31)",
+    ("e23", 0): "headline '… claims': the party is taken instead of its candidate",
+    ("e23", 5): "an unnamed 'Labour campaign source' after a Labour Party quote",
 }
 
 
@@ -77,7 +99,7 @@ def _cases():
 
 
 def test_probe_data_is_well_formed():
-    assert len(PROBES) == 146 and sum(len(p["quotes"]) for p in PROBES) == 786
+    assert len(PROBES) == 171 and sum(len(p["quotes"]) for p in PROBES) == 999
     for p in PROBES:
         at = 0
         for q in p["quotes"]:  # each quote occurs in the text, in order
