@@ -339,9 +339,13 @@ def _leading_subject(text: str) -> Mention | None:
         if "," in phrase or MASK in phrase:
             continue
         mention = classify_phrase(phrase)
-        if mention and mention.kind in ("name", "pronoun"):
-            return mention
+        if mention and (mention.kind in ("name", "pronoun") or mention.kind == "body" and n < len(toks)
+                        and _RELATIVE_AFTER.match(text, text.find(toks[n - 1]) + len(toks[n - 1]))):
+            return mention  # a body only before its relative clause: "The Ohio Democratic Party, which …"
     return None
+
+
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|who)\b")
 
 
 # A written text as the subject, with its author: "A 2023 report by JPMorgan Chase", "a letter from Gordon Brown".
@@ -561,6 +565,12 @@ _CHUNK_STOP = re.compile(r"[,:;()\[\]“”\".!?]|\s[–—-]\s|\b(?:that|to|of|
                          r"when|while|which|who|whom|because|if|but|and|or)\b(?=\s)|" + MASK)
 
 
+# A participial or prepositional clause between commas: "speaking to reporters in Toledo".
+_ADVERBIAL = re.compile(r"\s*(?:[a-z]+ing|in|at|on|after|before|during|outside|inside|from|with|for|at|by)\b")
+_REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\s*\Z")
+# An office held toward a place: "the UK’s ambassador to Washington", "the mayor of Bristol".
+_OFFICE_OF_PLACE = re.compile(rf"((?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?:[\w’'\-]+[ \t]+){{0,2}}(?:{'|'.join(sorted(PERSON_ROLES))}))"
+                              r"[ \t]+(?:to|of|in|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2}[ \t]*\Z")
 _SOURCE_AT_END = re.compile(SOURCE_AT.pattern + r"[^,.;:“”\"]*\Z")
 
 
@@ -573,6 +583,10 @@ def _subject_before(s: str) -> Mention | None:
     if s.endswith((",", ")", "—", "–")):  # "Gloria Allred, who represents 27 victims, has told"
         inner = s[:-1]
         cut = max(inner.rfind(","), inner.rfind("("), inner.rfind("—"), inner.rfind("–"))
+        if cut > 0 and _ADVERBIAL.match(inner, cut + 1):
+            # "Beaumont himself, speaking to reporters in Toledo, said": the clause between the
+            # commas names no one; the subject is before it.
+            return _subject_before(_REFLEXIVE.sub("", inner[:cut]))
         if cut > 0:
             found = _subject_before(inner[:cut])
             if found and found.kind == "name":
@@ -585,6 +599,10 @@ def _subject_before(s: str) -> Mention | None:
             if found:
                 return found
         return None
+    s = _REFLEXIVE.sub("", s)
+    office = _OFFICE_OF_PLACE.search(s)  # "the UK’s ambassador to Washington": the ambassador
+    if office and (mention := classify_phrase(s[office.start(1):office.end(1)])) and mention.kind == "description":
+        return mention
     stops = list(_CHUNK_STOP.finditer(s))
     chunk = s[stops[-1].end():] if stops else s
     # "spokesperson for X" and "House of Commons" cross a stop word: allow one; a body's name
@@ -806,6 +824,7 @@ class _ArticleContext:
         return near[-1] if near else None
 
     def _description(self, desc: str, offset: int, done: list[Quote]) -> str | None:
+        desc = _HOME_OWNER.sub("", desc)  # "the UK’s ambassador" is the ambassador, not a foreign one
         low = desc.lower()
         head = low.split()[-1]
         heads = _SAME_PERSON_NOUNS.get(head, (head,)) if not _SPOKES.search(head) else ()
@@ -965,6 +984,8 @@ def _person_introduced_as(text: str, head: str, first: bool = False) -> str | No
     return None
 
 
+# The article's own country as an owner: "the UK’s ambassador to Washington".
+_HOME_OWNER = re.compile(r"^(?:the\s+)?(?:UK|Britain|the UK)[’']s\s+", re.IGNORECASE)
 # Nouns a story uses for the same unnamed person: "One Conservative backbencher … the MP said".
 _SAME_PERSON_NOUNS = {"mp": ("mp", "backbencher"), "backbencher": ("mp", "backbencher"),
                       "peer": ("peer",), "minister": ("minister",)}

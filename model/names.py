@@ -11,8 +11,9 @@ from quotestance.model.constants import (
 )
 
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w’'\-]*|No\.? 10)"
-# A run of capitalised words, with "of"/"for" inside: "Sir Keir Starmer", "House of Commons".
-CAP_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:(?:of|for)[ \t\u00a0]+)?{_CAP})*")
+# A run of capitalised words, with "of"/"for"/"&" inside: "Sir Keir Starmer", "House of Commons",
+# "Marks & Spencer".
+CAP_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:(?:of|for|&)[ \t\u00a0]+)?{_CAP})*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -141,6 +142,8 @@ def body_name(phrase: str) -> str | None:
 
 
 def _named_body(phrase: str) -> str | None:
+    if " & " in phrase and CAP_RUN.fullmatch(phrase):
+        return phrase  # "Harrow & Finch", "Marks & Spencer"
     if _ACRONYM.fullmatch(phrase) and phrase not in ROLE_WORDS and phrase not in _ROLE_ACRONYMS:
         return phrase
     if _LOWER_BODY.fullmatch(phrase) and phrase.split()[0] not in NOT_NAMES:
