@@ -596,6 +596,8 @@ def _subject_before(s: str) -> Mention | None:
             named = classify_phrase(inner[cut + 1:].strip())
             if named and named.kind == "name" and not _points_at_someone(inner[:cut]):
                 return named
+            if named and named.kind == "body" and found and found.kind == "anaphor":
+                return named  # "The developer, Calloway Homes, said"
             if found:
                 return found
         return None
@@ -1146,7 +1148,11 @@ def _title_at_start(masked: str, i: int) -> list[str] | None:
     while caps < min(2, len(words)) and words[caps][:1].isupper():
         caps += 1
     rest = words[caps:]
-    return rest if 1 <= len(rest) <= 2 and all(w[:1].islower() and w.replace("-", "").isalpha() for w in rest) else None
+    return rest if 1 <= len(rest) <= 2 and all(w[:1].islower() and w.replace("-", "").isalpha() and w not in _DETERMINERS
+                                               for w in rest) else None
+
+
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 
 
 def _subject_position(masked: str, i: int, name: str) -> bool:

@@ -113,8 +113,10 @@ def classify_phrase(phrase: str) -> Mention | None:
 
 
 SOURCE_AT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:source|sources|insider|insiders|official|"
-                        r"officials|aide|aides|ally|allies|figure|figures))\s+(?:close\s+to|familiar\s+with|at|in|within|"
-                        r"inside|with\s+knowledge\s+of)\s+\S")
+                        r"officials|aide|aides|ally|allies|figure|figures|executive|executives|diplomat|diplomats|"
+                        r"employee|employees|worker|workers|member|members|colleague|colleagues|banker|bankers|"
+                        r"MP|MPs|minister|ministers|adviser|advisers))\s+(?:close\s+to|familiar\s+with|at|in|within|"
+                        r"inside|with\s+knowledge\s+of|who\s+(?:has|had)\s+worked\s+(?:with|for|alongside))\s+\S")
 _BODY_SPOKESPERSON = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(.+?)\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)")
 # A body's name with "of", "for" or "and" inside: "Bank of England", "Transport for London",
 # "Competition and Markets Authority", "Department of Health and Social Care".
