@@ -565,6 +565,9 @@ _CHUNK_STOP = re.compile(r"[,:;()\[\]“”\".!?]|\s[–—-]\s|\b(?:that|to|of|
                          r"when|while|which|who|whom|because|if|but|and|or)\b(?=\s)|" + MASK)
 
 
+# Characters before a verb that a subject phrase can span ("One senior executive at a FTSE 100
+# company, who did not wish to be named," is about 70).
+SUBJECT_REACH = 160
 # A participial or prepositional clause between commas: "speaking to reporters in Toledo".
 _ADVERBIAL = re.compile(r"\s*(?:[a-z]+ing|in|at|on|after|before|during|outside|inside|from|with|for|at|by)\b")
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\s*\Z")
@@ -577,7 +580,8 @@ _SOURCE_AT_END = re.compile(SOURCE_AT.pattern + r"[^,.;:“”\"]*\Z")
 def _subject_before(s: str) -> Mention | None:
     """The speaker phrase ending ``s``: a name, pronoun, body or description, past an appositive."""
     s = s.rstrip()
-    source = _SOURCE_AT_END.search(s)  # "A source close to the chancellor said": the source
+    tail = max(0, len(s) - SUBJECT_REACH)  # a subject phrase ends the text: look at its end only
+    source = _SOURCE_AT_END.search(s, tail)  # "A source close to the chancellor said": the source
     if source:
         return classify_phrase(s[source.start():])
     if s.endswith((",", ")", "—", "–")):  # "Gloria Allred, who represents 27 victims, has told"
@@ -602,8 +606,10 @@ def _subject_before(s: str) -> Mention | None:
                 return found
         return None
     s = _REFLEXIVE.sub("", s)
-    office = _OFFICE_OF_PLACE.search(s)  # "the UK’s ambassador to Washington": the ambassador
-    if office and (mention := classify_phrase(s[office.start(1):office.end(1)])) and mention.kind == "description":
+    end_part = s[-100:]
+    office = _OFFICE_OF_PLACE.search(end_part) if any(f" {w} " in end_part for w in ("to", "of", "in", "for")) \
+        and any(r in end_part for r in PERSON_ROLES) else None  # "the UK’s ambassador to Washington"
+    if office and (mention := classify_phrase(office.group(1))) and mention.kind == "description":
         return mention
     stops = list(_CHUNK_STOP.finditer(s))
     chunk = s[stops[-1].end():] if stops else s
