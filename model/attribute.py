@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import replace
 
-from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
+from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, PRONOUNS, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
 from quotestance.model.names import CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
@@ -49,6 +49,12 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         if found and found[1] in _SUBJECT_ONLY_CUES and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
             found = None  # "Insisting", "Pressed": a capital at a sentence start, not a person
+        if _TEASER.match(q.context) and (not found or found[1].startswith("revealed")):
+            # "Read more: ‘A dark day for British diplomacy’", "Read more: … ‘best pal’ Epstein
+            # revealed": another story's headline, nobody's words here (rule 31); never a
+            # continuation of the quote before it.
+            out.append(replace(q, speaker=None, cue="teaser line", mention=None))
+            continue
         asked = _ASKED.match(pre)
         if asked and not any(t.lower() in SPEECH_VERBS for t in _tokens(pre[len("Asked") + pre.find("Asked"):])):  # "Asked whether the target was now “dead in the water”, the spokesperson said"
             found = (classify_phrase(asked.group(1)), "question put by") if asked.group(1) else None
@@ -75,14 +81,20 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
 _ASKED = re.compile(r"\s*Asked(?:\s+by\s+([^,]+?))?\s+(?:whether|if|about|why|how|what|when|to)\b[^,;:]*\Z")
 
 
+# A plural group as speaker ("Survivors", "Opposition leaders", "Campaigners"): rule 27 gives
+# its words to the person the article later shows saying them.
+_GROUP_SPEAKER = re.compile(r"(?:[A-Z]?[a-z]+ )?[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents|ives|ies|ors|ivors|leaders|allies|"
+                            r"MPs|peers|members|families|victims|survivors|campaigners|critics|residents|protesters)")
+
+
 def _echoes(quotes: list[Quote]) -> list[Quote]:
     """A quote with no speaker whose words another quote of the article repeats with a speaker
     takes that speaker: a headline's "best pal" is the words the body later credits
     (labels/README.md rules 2 and 27)."""
-    said = [(_words(q.quote), q) for q in quotes if q.speaker]
+    said = [(_words(q.quote), q) for q in quotes if q.speaker and not _GROUP_SPEAKER.fullmatch(q.speaker)]
     out = []
     for q in quotes:
-        if q.speaker is None and (mine := _words(q.quote)):
+        if (q.speaker is None or _GROUP_SPEAKER.fullmatch(q.speaker)) and (mine := _words(q.quote)):
             for words, other in said:
                 if other is not q and (f" {mine} " in f" {words} " or len(mine) > 3 * len(words) > 30 and f" {words} " in f" {mine} "):
                     q = replace(q, speaker=other.speaker, mention=other.mention, cue="same words quoted elsewhere")
@@ -95,6 +107,8 @@ def _words(s: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s.lower().replace("’", "'")))
 
 
+# A line pointing to another story: its quotes are that story's headline, nobody's here (rule 31).
+_TEASER = re.compile(r"\s*(?:read more|related|more on this story|see also|watch|listen)\s*:", re.IGNORECASE)
 # Page furniture between paragraphs of one statement: not paragraphs of the story.
 _FURNITURE = re.compile(r"(?:read more|related|advertisement|image|photo|video|watch|send push|listen)\b.*|\W*",
                         re.IGNORECASE)
@@ -339,6 +353,8 @@ def _leading_subject(text: str) -> Mention | None:
         if "," in phrase or MASK in phrase:
             continue
         mention = classify_phrase(phrase)
+        if mention and mention.kind == "description" and n > 1:
+            return None  # "Reeves allies ‘furious’": the allies, not Reeves
         if mention and (mention.kind in ("name", "pronoun") or mention.kind == "body" and n < len(toks)
                         and _RELATIVE_AFTER.match(text, text.find(toks[n - 1]) + len(toks[n - 1]))):
             return mention  # a body only before its relative clause: "The Ohio Democratic Party, which …"
@@ -835,7 +851,7 @@ class _ArticleContext:
         desc = _HOME_OWNER.sub("", desc)  # "the UK’s ambassador" is the ambassador, not a foreign one
         low = desc.lower()
         head = low.split()[-1]
-        heads = _SAME_PERSON_NOUNS.get(head, (head,)) if not _SPOKES.search(head) else ()
+        heads = _SAME_PERSON_NOUNS.get(head, (head,)) if not _SPOKES.search(low) and head not in PRONOUNS else ()
         for q in reversed(done[-3:]):  # "One senior Labour MP told Sky News …. “…,” the MP said."
             if heads and q.speaker and q.speaker not in self.people and q.speaker.lower().split()[-1] in heads \
                     and " " in q.speaker:
@@ -856,6 +872,10 @@ class _ArticleContext:
         if "the " + low in self.target_aliases or low in self.target_aliases:
             return self.target.name
         m = re.match(r"(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)\s+for\s+(?:the\s+)?(.+)", desc)
+        if m and m.group(1).lower() in PRONOUNS:  # "a spokesperson for him": him, before this sentence
+            sentence_start = max(self.masked.rfind(". ", 0, offset) + 1, self.masked.rfind("\n", 0, offset) + 1)
+            who = self._antecedent(PRONOUNS[m.group(1).lower()], sentence_start, done)
+            return f"spokesperson for {who}" if who else desc
         if m:
             who = strip_titles(m.group(1))
             return "spokesperson for " + self.canonical(who) if who else desc

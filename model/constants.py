@@ -112,7 +112,7 @@ NOT_NAMES = frozenset(
     "I In On At For From With Without After Before During When While If As Asked Speaking Writing "
     "Meanwhile However Today Yesterday Earlier Later Last Now Then Read More Watch Listen Why How What "
     "Who Where Mr Mrs Ms Sir Lord Lady One Some Many Several Both Each Any No Not Dear Also Still "
-    "According Despite Although Though Once Instead Following Responding Monday Tuesday Wednesday "
+    "According Despite Although Though Once Instead Following Responding By Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday January February March April May June July August September "
     "October November December".split())
 

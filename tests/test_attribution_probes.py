@@ -1,17 +1,20 @@
 """Speakers on hand-made probe articles (tests/data/attribution_probes.jsonl).
 
-Three sets of invented articles in the shapes of UK and US news copy, written by helpers who
-read only ANNOTATION.md (and, for set c, the speaker rules of labels/README.md) and never saw
-the labelled articles or the code: a (47 short articles), b (48 short), c (26 long, 246
-quotes), d (25 long UK articles, 265 quotes), e (25 long articles, 10 of them on the Mandelson
-story, 213 quotes); 999 quotes in all. 14 expected speakers were then aligned with
-labels/README.md and the project's tests (each says so in its "note"). Sets c, d and e were each
-scored once before any rule was written on them (c: 0.695, d: 0.823, e: 0.911; README), and
-set f (scraped-looking pages) is held out the same way.
-Attribution rules since 2026-11-30 were written against these articles, so their accuracy is a
-development figure, not a held-out one. Quotes the rules still get wrong are listed in
-KNOWN_WRONG with what goes wrong; they are strict xfails, so a fix shows up as a failure to
-move the case out of the list.
+Six sets of invented articles in the shapes of UK and US news copy, written by helpers who read
+only ANNOTATION.md (and, from set c on, the speaker rules of labels/README.md) and never saw the
+labelled articles or the code:
+
+- a, b: 95 short articles, 275 quotes, one attribution shape each;
+- c: 26 long articles, 246 quotes;
+- d: 25 long UK politics articles, 265 quotes;
+- e: 25 long articles, 10 on the Mandelson story, 213 quotes;
+- f: 25 scraped-looking pages (bylines, captions, "Read more" lines), 17 on the story, 230 quotes.
+
+1,229 quotes in all. 14 expected speakers were aligned with labels/README.md and the project's
+tests (each says so in its "note"). Sets c, d, e and f were each scored once before any rule was
+written on them (0.695, 0.823, 0.911, 0.835; README); after that every set is development data.
+Quotes the rules still get wrong are listed in KNOWN_WRONG with what goes wrong; they are strict
+xfails, so a fix shows up as a failure to move the case out of the list.
 """
 from __future__ import annotations
 
@@ -76,6 +79,29 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ("e21", 5): "a reporter's question's words given to the target (rule 31)",
     ("e23", 0): "headline '… claims': the party is taken instead of its candidate",
     ("e23", 5): "an unnamed 'Labour campaign source' after a Labour Party quote",
+    # Set f (scraped-looking pages, 17 of 25 on the Mandelson story): held out, scored once
+    # (0.835); the misses left after a few rules written on it.
+    ("f01", 0): "'full confidence' before '…, Badenoch demands': the demand's subject is taken",
+    ("f01", 5): "'… the country's most important diplomatic post' taken as the subject",
+    ("f02", 0): "headline \"Epstein victims' lawyer says\": the lawyer named in the body is not found",
+    ("f02", 1): "'called Epstein … “…”': the object is taken for the speaker",
+    ("f07", 1): "'emails revealed …': the text's subject taken; the minister reading the statement missed",
+    ("f08", 0): "the birthday-book note's words: its author (rule 12) not found",
+    ("f08", 1): "the birthday-book note's words: its author (rule 12) not found",
+    ("f09", 0): "'the House' taken as the speaker of a quote told to it",
+    ("f09", 1): "continues f09-0",
+    ("f16", 3): "an email quoted after a police paragraph continues the police",
+    ("f18", 5): "'Society of Motor Manufacturers and Traders': 'and' in a body's name",
+    ("f19", 6): "an unnamed 'former Cabinet minister' after a named one",
+    ("f21", 0): "headline fragment: the target as subject instead of the official",
+    ("f21", 1): "'told the Foreign Office …': the body told is taken for the speaker",
+    ("f22", 0): "headline 'IFS warns': the chancellor's words inside the IFS's sentence",
+    ("f22", 1): "the chancellor's words inside the IFS's sentence",
+    ("f22", 3): "'the chancellor' resolved to the shadow chancellor named later",
+    ("f24", 0): "headline '… as bank agrees …': the bank taken for the victims' lawyer",
+    ("f24", 3): "'the bank said': 'Halsey Brothers Bank' not found as the bank",
+    ("f24", 4): "'the bank said': 'Halsey Brothers Bank' not found as the bank",
+    ("f24", 6): "'One of the plaintiffs': an unnamed plaintiff not described as such",
 }
 
 
@@ -88,7 +114,7 @@ def _cases():
 
 
 def test_probe_data_is_well_formed():
-    assert len(PROBES) == 171 and sum(len(p["quotes"]) for p in PROBES) == 999
+    assert len(PROBES) == 196 and sum(len(p["quotes"]) for p in PROBES) == 1229
     for p in PROBES:
         at = 0
         for q in p["quotes"]:  # each quote occurs in the text, in order
