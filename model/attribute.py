@@ -74,7 +74,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
                     and _continues(masked, q, prev):
                 speaker, cue = prev.speaker, "continues previous quote"
         out.append(replace(q, speaker=speaker, cue=cue, mention=mention))
-    return _echoes(out)
+    return _echoes(out, frozenset(ctx.people))
 
 
 # The quote sits inside a fronted question clause: the asker's words (rule 31), not the answerer's.
@@ -87,14 +87,17 @@ _GROUP_SPEAKER = re.compile(r"(?:[A-Z]?[a-z]+ )?[A-Za-z][a-z]+(?:ers|ors|ists|an
                             r"MPs|peers|members|families|victims|survivors|campaigners|critics|residents|protesters)")
 
 
-def _echoes(quotes: list[Quote]) -> list[Quote]:
+def _echoes(quotes: list[Quote], people: frozenset[str] = frozenset()) -> list[Quote]:
     """A quote with no speaker whose words another quote of the article repeats with a speaker
     takes that speaker: a headline's "best pal" is the words the body later credits
     (labels/README.md rules 2 and 27)."""
     said = [(_words(q.quote), q) for q in quotes if q.speaker and not _GROUP_SPEAKER.fullmatch(q.speaker)]
     out = []
     for q in quotes:
-        if (q.speaker is None or _GROUP_SPEAKER.fullmatch(q.speaker)) and (mine := _words(q.quote)):
+        # A headline's quote that the body gives to a person is that person's, whatever the
+        # headline's grammar says ("Bank agrees … settlement: ‘No amount of money …’").
+        headline_body = q.paragraph == 0 and q.speaker and people and q.speaker not in people
+        if (q.speaker is None or _GROUP_SPEAKER.fullmatch(q.speaker) or headline_body) and (mine := _words(q.quote)):
             for words, other in said:
                 if other is not q and (f" {mine} " in f" {words} " or len(mine) > 3 * len(words) > 30 and f" {words} " in f" {mine} "):
                     q = replace(q, speaker=other.speaker, mention=other.mention, cue="same words quoted elsewhere")
@@ -215,8 +218,8 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
             and (mention := classify_phrase(named.group(2))) and mention.kind == "name":
         return mention, f"{named.group(3)} (after quote)"
     toks = _tokens(rest)[:12]
-    if not toks or toks[0].lower() in _NEW_CLAUSE:  # “a disgrace”, while Ed Davey said ...: his verb, not this quote's
-        return None
+    if not toks or toks[0].lower() in _NEW_CLAUSE or toks[0].lower() in _PREPOSITIONS | {"in", "on", "at", "by"}:
+        return None  # “a disgrace”, while Ed Davey said …; ‘full confidence’ in Mandelson as Badenoch demands …
     if toks[0] in SPEECH_VERBS:  # said Ms Allred
         after = rest[rest.lower().find(toks[0].lower()) + len(toks[0]):]
         phrase = _phrase_after(after)
@@ -252,9 +255,17 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
                 return None  # "a friend of Lord Mandelson said": the name is not the speaker
                 # ("Secretary of State Wes Streeting", "Lord Falconer of Thoroton" keep theirs)
             return (mention, f"{toks[i]} (after quote)") if mention else None
-        if toks[i] in ",;:“”\"" or toks[i] == MASK:
+        if toks[i] in ",;:“”\"" or toks[i] == MASK or toks[i].lower() in _CLAUSE_WORDS:
             break
+    named = _NAME_APPOSITIVE_VERB.match(rest)  # “…,” Rep. Thomas Massie, the Kentucky Republican who …, told reporters
+    if named and named.group(2).lower() in SPEECH_VERBS and (mention := classify_phrase(named.group(1))) \
+            and mention.kind == "name":
+        return mention, f"{named.group(2)} (after quote)"
     return None
+
+
+_CLAUSE_WORDS = frozenset("as while when after before because since if and but".split())
+_NAME_APPOSITIVE_VERB = re.compile(r"([A-Z][^,.;:“”\"]{2,40}),\s+(?:the|a|an)\s+[^,.;:“”\"]{2,80},\s+(?:(?:has|had|also)\s+)?([a-z]+)\b")
 
 
 # What follows an unnamed source's noun: "a source close to the inquiry", "an official familiar with".
@@ -768,7 +779,7 @@ class _ArticleContext:
             return self._salient(lambda n: n in self.people, offset, done)
         head = low.split()[-1]
         for q in reversed(done[-3:]):  # "one Labour councillor said …. “…,” the councillor said."
-            if q.speaker and q.speaker not in self.people and (q.speaker.lower() == head or q.speaker.lower().endswith(" " + head)):
+            if q.speaker and q.speaker not in self.people and q.speaker.lower().endswith(" " + head):
                 return q.speaker
         if desc in NATIONALITIES:  # "Kolarova, who …, said …. “…,” the Czech said": the paragraph's subject
             found = _person_introduced_as(self.masked[:offset], low)

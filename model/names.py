@@ -43,6 +43,9 @@ def classify_phrase(phrase: str) -> Mention | None:
     phrase = re.sub(r"^(?:and|but|so|then|as|while|when)\s+", "", phrase.strip(" ,;–—-"), flags=re.I)
     if not phrase:
         return None
+    m = _ONE_OF.fullmatch(phrase)  # "One of the plaintiffs": a plaintiff, unnamed (rule 11)
+    if m:
+        return Mention(m.group(1), "description", indefinite=True)
     m = SOURCE_AT.match(phrase)  # "a source at the club", "an official close to the talks": rule 11
     if m:
         return Mention(m.group(1), "description", indefinite=True)
@@ -112,6 +115,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     return _description(phrase) or _anaphor(phrase)
 
 
+_ONE_OF = re.compile(r"[Oo]ne\s+of\s+(?:the|his|her|their|its)\s+((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*?)s")
 SOURCE_AT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:source|sources|insider|insiders|official|"
                         r"officials|aide|aides|ally|allies|figure|figures|executive|executives|diplomat|diplomats|"
                         r"employee|employees|worker|workers|member|members|colleague|colleagues|banker|bankers|"
