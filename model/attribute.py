@@ -42,7 +42,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
     for q in quotes:
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
-        found = _it_cue(pre, post) or _possessive_fragment(pre) or _after_cue(post) or _tail_cue(post) or _fronted_participle(pre, post) or _passive_by(pre) or _before_cue(pre) \
+        found = _it_cue(pre, post) or _possessive_fragment(pre) or _after_cue(post, q.quote) or _tail_cue(post) or _fronted_participle(pre, post) or _passive_by(pre) or _before_cue(pre) \
             or _according_after(post) \
             or _colon_lead(pre, headline=q.paragraph == 0) or _dash_lead(pre) or _clause_subject(pre) \
             or _colon_paragraph_before(masked, q, pre)
@@ -81,25 +81,45 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
 _ASKED = re.compile(r"\s*Asked(?:\s+by\s+([^,]+?))?\s+(?:whether|if|about|why|how|what|when|to)\b[^,;:]*\Z")
 
 
-# A plural group as speaker ("Survivors", "Opposition leaders", "Campaigners"): rule 27 gives
-# its words to the person the article later shows saying them.
-_GROUP_SPEAKER = re.compile(r"(?:[A-Z]?[a-z]+ )?[A-Za-z][a-z]+(?:ers|ors|ists|ants|ents|ives|ies|ors|ivors|leaders|allies|"
-                            r"MPs|peers|members|families|victims|survivors|campaigners|critics|residents|protesters)")
+# A plural group as speaker ("Survivors", "Opposition leaders", "Labour MPs"): rule 27 gives its
+# words to the person the article later shows saying them. Only these group nouns, so that no
+# surname ending in -ers or -ies ("Bernie Sanders", "Hakeem Jeffries") is taken for a group.
+_GROUP_NOUNS_PLURAL = ("campaigners|survivors|victims|critics|leaders|allies|MPs|peers|members|families|residents|"
+                       "protesters|opponents|activists|supporters|officials|sources|ministers|lawyers|experts|"
+                       "economists|analysts|parents|unions|backbenchers|councillors|colleagues")
+_GROUP_SPEAKER = re.compile(rf"(?:[A-Z][a-z]+ |[a-z]+ )?(?i:{_GROUP_NOUNS_PLURAL})")
+# Words a speaker uses to quote others back: "what my colleague calls a gift to billionaires",
+# "some people call it a waste of money". Their words are not the group's source.
+_QUOTED_BACK = re.compile(r"\b(?:call|calls|called|calling|say|says|said|describe|describes|described|claim|claims|"
+                          r"so-called)\b(?:\s+\w+){0,3}\s*\Z")
 
 
 def _echoes(quotes: list[Quote], people: frozenset[str] = frozenset()) -> list[Quote]:
     """A quote with no speaker whose words another quote of the article repeats with a speaker
     takes that speaker: a headline's "best pal" is the words the body later credits
-    (labels/README.md rules 2 and 27)."""
+    (labels/README.md rules 2 and 27); so does a group's fragment ("Survivors urge …") that a
+    person is later shown saying, and a headline's quote whose words open a person's quote in the
+    body ("Bank agrees … settlement: ‘No amount of money can undo the harm’")."""
     said = [(_words(q.quote), q) for q in quotes if q.speaker and not _GROUP_SPEAKER.fullmatch(q.speaker)]
+    headline = quotes[0].context.strip() if quotes and quotes[0].paragraph == 0 else ""
+    is_headline = bool(headline) and len(headline) < 160 and not headline.endswith(".")
     out = []
     for q in quotes:
-        # A headline's quote that the body gives to a person is that person's, whatever the
-        # headline's grammar says ("Bank agrees … settlement: ‘No amount of money …’").
-        headline_body = q.paragraph == 0 and q.speaker and people and q.speaker not in people
-        if (q.speaker is None or _GROUP_SPEAKER.fullmatch(q.speaker) or headline_body) and (mine := _words(q.quote)):
+        group = q.speaker is not None and bool(_GROUP_SPEAKER.fullmatch(q.speaker)) and q.speaker not in people
+        headline_body = is_headline and q.paragraph == 0 and q.speaker and people and q.speaker not in people
+        if (q.speaker is None or group or headline_body) and (mine := _words(q.quote)):
             for words, other in said:
-                if other is not q and (f" {mine} " in f" {words} " or len(mine) > 3 * len(words) > 30 and f" {words} " in f" {mine} "):
+                if other is q:
+                    continue
+                if headline_body and not group and q.speaker is not None:
+                    # the headline's words open the person's quote, three words or more
+                    ok = other.speaker in people and len(mine.split()) >= 3 and f" {words} ".startswith(f" {mine} ")
+                elif group:  # a person saying the group's words, not quoting them back
+                    at = f" {words} ".find(f" {mine} ")
+                    ok = other.speaker in people and at >= 0 and not _QUOTED_BACK.search(words[:at])
+                else:
+                    ok = f" {mine} " in f" {words} " or len(mine) > 3 * len(words) > 30 and f" {words} " in f" {mine} "
+                if ok:
                     q = replace(q, speaker=other.speaker, mention=other.mention, cue="same words quoted elsewhere")
                     break
         out.append(q)
@@ -182,6 +202,10 @@ def _points_at_someone(desc: str) -> bool:
     desc = desc.rsplit(",", 1)[-1]  # the description next to the name, not "In a letter to MPs,"
     for m in _OF_SOMEONE_RE.finditer(desc):
         rest = m.group(1).strip()
+        office = desc[:m.start()].split()[-1:]
+        if m.group(0).startswith("to") and office and office[0].lower() in PERSON_ROLES | {"envoy", "representative"} \
+                and re.fullmatch(r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?", rest):
+            continue  # "The US ambassador to London, Warren Stephens,": an office's place, not a person
         what = classify_phrase(rest)
         plural = re.fullmatch(r"(?:[\w’'\-]+\s+){0,2}[a-z][\w\-]*[^s’'\s]s", rest)
         group = what and what.kind == "anaphor" and what.text.split()[-1] in _GROUP_NOUNS
@@ -206,7 +230,7 @@ _PREPOSITIONS = frozenset("to of for from with about over into against".split())
 _NEW_CLAUSE = frozenset("while whereas but although though and".split())
 
 
-def _after_cue(post: str) -> tuple[Mention, str] | None:
+def _after_cue(post: str, quote: str = "") -> tuple[Mention, str] | None:
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
     rest = post[m.end():]
@@ -258,13 +282,14 @@ def _after_cue(post: str) -> tuple[Mention, str] | None:
         if toks[i] in ",;:“”\"" or toks[i] == MASK or toks[i].lower() in _CLAUSE_WORDS:
             break
     named = _NAME_APPOSITIVE_VERB.match(rest)  # “…,” Rep. Thomas Massie, the Kentucky Republican who …, told reporters
-    if named and named.group(2).lower() in SPEECH_VERBS and (mention := classify_phrase(named.group(1))) \
-            and mention.kind == "name":
+    same_sentence = (quote + post[:m.end()]).rstrip("”’\"' ").endswith(",")  # “…,” Name, the …, said
+    if named and same_sentence and named.group(2).lower() in SPEECH_VERBS \
+            and (mention := classify_phrase(named.group(1))) and mention.kind == "name":
         return mention, f"{named.group(2)} (after quote)"
     return None
 
 
-_CLAUSE_WORDS = frozenset("as while when after before because since if and but".split())
+_CLAUSE_WORDS = frozenset("as while when after before because since if but".split())  # not "and": "Competition and Markets Authority"
 _NAME_APPOSITIVE_VERB = re.compile(r"([A-Z][^,.;:“”\"]{2,40}),\s+(?:the|a|an)\s+[^,.;:“”\"]{2,80},\s+(?:(?:has|had|also)\s+)?([a-z]+)\b")
 
 
@@ -596,7 +621,7 @@ _CHUNK_STOP = re.compile(r"[,:;()\[\]“”\".!?]|\s[–—-]\s|\b(?:that|to|of|
 # company, who did not wish to be named," is about 70).
 SUBJECT_REACH = 160
 # A participial or prepositional clause between commas: "speaking to reporters in Toledo".
-_ADVERBIAL = re.compile(r"\s*(?:[a-z]+ing|in|at|on|after|before|during|outside|inside|from|with|for|at|by)\b")
+_ADVERBIAL = re.compile(r"\s*(?:[a-z]+ing|in|at|on|after|before|during|outside|inside|from|with|for|by)\b")
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\s*\Z")
 # An office held toward a place: "the UK’s ambassador to Washington", "the mayor of Bristol".
 _OFFICE_OF_PLACE = re.compile(rf"((?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?:[\w’'\-]+[ \t]+){{0,2}}(?:{'|'.join(sorted(PERSON_ROLES))}))"
@@ -636,7 +661,8 @@ def _subject_before(s: str) -> Mention | None:
     end_part = s[-100:]
     office = _OFFICE_OF_PLACE.search(end_part) if any(f" {w} " in end_part for w in ("to", "of", "in", "for")) \
         and any(r in end_part for r in PERSON_ROLES) else None  # "the UK’s ambassador to Washington"
-    if office and (mention := classify_phrase(office.group(1))) and mention.kind == "description":
+    if office and not set(office.group(0).split()) & (FEMALE_FIRST_NAMES | MALE_FIRST_NAMES) \
+            and (mention := classify_phrase(office.group(1))) and mention.kind == "description":
         return mention
     stops = list(_CHUNK_STOP.finditer(s))
     chunk = s[stops[-1].end():] if stops else s
@@ -793,8 +819,8 @@ class _ArticleContext:
         if found and self.canonical(found) in self.people:
             return self.canonical(found)
         body = _body_of_kind(before, head, lambda n: self.canonical(n) in self.people)
-        if body is None and head in _UNNAMED_PEOPLE:
-            return desc  # "the family said", "the couple said": unnamed, as described (rule 11)
+        if body is None and (head in _UNNAMED_PEOPLE or head in _BODY_KINDS):
+            return desc  # "the family said", "the union said" with no union named: as described (rule 11)
         return body
 
     def _body_before(self, offset: int, done: list[Quote]) -> str | None:
@@ -1024,7 +1050,7 @@ def _person_introduced_as(text: str, head: str, first: bool = False) -> str | No
 
 
 # The article's own country as an owner: "the UK’s ambassador to Washington".
-_HOME_OWNER = re.compile(r"^(?:the\s+)?(?:UK|Britain|the UK)[’']s\s+", re.IGNORECASE)
+_HOME_OWNER = re.compile(r"^(?:the\s+)?(?:UK|Britain)[’']s\s+", re.IGNORECASE)
 # Nouns a story uses for the same unnamed person: "One Conservative backbencher … the MP said".
 _SAME_PERSON_NOUNS = {"mp": ("mp", "backbencher"), "backbencher": ("mp", "backbencher"),
                       "peer": ("peer",), "minister": ("minister",)}

@@ -45,7 +45,7 @@ def classify_phrase(phrase: str) -> Mention | None:
         return None
     m = _ONE_OF.fullmatch(phrase)  # "One of the plaintiffs": a plaintiff, unnamed (rule 11)
     if m:
-        return Mention(m.group(1), "description", indefinite=True)
+        return Mention(_singular(m.group(1)), "description", indefinite=True)
     m = SOURCE_AT.match(phrase)  # "a source at the club", "an official close to the talks": rule 11
     if m:
         return Mention(m.group(1), "description", indefinite=True)
@@ -115,7 +115,16 @@ def classify_phrase(phrase: str) -> Mention | None:
     return _description(phrase) or _anaphor(phrase)
 
 
-_ONE_OF = re.compile(r"[Oo]ne\s+of\s+(?:the|his|her|their|its)\s+((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*?)s")
+_ONE_OF = re.compile(r"[Oo]ne\s+of\s+(?:the|his|her|their|its)\s+((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*s)")
+
+
+def _singular(plural: str) -> str:
+    """"plaintiffs" -> "plaintiff", "witnesses" -> "witness", "families" -> "family"."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("sses", "shes", "ches", "xes")):
+        return plural[:-2]
+    return plural[:-1]
 SOURCE_AT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:source|sources|insider|insiders|official|"
                         r"officials|aide|aides|ally|allies|figure|figures|executive|executives|diplomat|diplomats|"
                         r"employee|employees|worker|workers|member|members|colleague|colleagues|banker|bankers|"
@@ -148,8 +157,8 @@ def body_name(phrase: str) -> str | None:
 
 
 def _named_body(phrase: str) -> str | None:
-    if " & " in phrase and CAP_RUN.fullmatch(phrase):
-        return phrase  # "Harrow & Finch", "Marks & Spencer"
+    if " & " in phrase and CAP_RUN.fullmatch(phrase) and not re.search(r"\s(?:of|for)\s", phrase):
+        return phrase  # "Harrow & Finch", "Marks & Spencer"; not "Tom Hughes of Marks & Spencer"
     if _ACRONYM.fullmatch(phrase) and phrase not in ROLE_WORDS and phrase not in _ROLE_ACRONYMS:
         return phrase
     if _LOWER_BODY.fullmatch(phrase) and phrase.split()[0] not in NOT_NAMES:
