@@ -203,9 +203,9 @@ def _points_at_someone(desc: str) -> bool:
     for m in _OF_SOMEONE_RE.finditer(desc):
         rest = m.group(1).strip()
         office = desc[:m.start()].split()[-1:]
-        if m.group(0).startswith("to") and office and office[0].lower() in PERSON_ROLES | {"envoy", "representative"} \
+        if m.group(0).startswith(("to", "of")) and office and office[0].lower() in PERSON_ROLES | {"envoy", "representative"} \
                 and re.fullmatch(r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?", rest):
-            continue  # "The US ambassador to London, Warren Stephens,": an office's place, not a person
+            continue  # "The US ambassador to London, Warren Stephens,", "The mayor of London, Sadiq Khan,"
         what = classify_phrase(rest)
         plural = re.fullmatch(r"(?:[\w’'\-]+\s+){0,2}[a-z][\w\-]*[^s’'\s]s", rest)
         group = what and what.kind == "anaphor" and what.text.split()[-1] in _GROUP_NOUNS
@@ -625,7 +625,7 @@ _ADVERBIAL = re.compile(r"\s*(?:[a-z]+ing|in|at|on|after|before|during|outside|i
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)\s*\Z")
 # An office held toward a place: "the UK’s ambassador to Washington", "the mayor of Bristol".
 _OFFICE_OF_PLACE = re.compile(rf"((?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?:[\w’'\-]+[ \t]+){{0,2}}(?:{'|'.join(sorted(PERSON_ROLES))}))"
-                              r"[ \t]+(?:to|of|in|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2}[ \t]*\Z")
+                              r"[ \t]+(?:to|of|in|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?[ \t]*\Z")
 _SOURCE_AT_END = re.compile(SOURCE_AT.pattern + r"[^,.;:“”\"]*\Z")
 
 

@@ -136,7 +136,7 @@ FEMALE_FIRST_NAMES = frozenset(
     "Wendy Alison Tracey Tracy Joanne Sharon Linda Denise Gillian Sheila Pauline Maureen Irene Eileen "
     "Helena Paula Holly Siobhan Siobhán Aoife Niamh Mairead Mei Priya Anjali Aisha Fatima Yasmin "
     "Sandra Monica Veronica Vanessa Rebecca Becky Laura Olivia Georgia Ella Erin Molly Abbie Leah "
-    "Carla Carmen Rosa Sofia Elena Ines Irina Olga Svetlana Natalia Ursula Angela Giorgia Marine "
+    "Carla Carmen Rosa Sofia Elena Ines Irina Olga Svetlana Natalia Ursula Angela Giorgia "
     "Kamala Hillary Nancy Alexandria Ilhan Elise Marjorie Lauren Kristi Nikki Tulsi Pam Kristen Susie".split())
 MALE_FIRST_NAMES = frozenset(
     "James Robert John Michael David William Richard Joseph Thomas Charles Christopher Daniel Matthew "

@@ -251,6 +251,9 @@ def strip_titles(phrase: str) -> str:
         return ""
     if after_of and len(words) >= 3:
         words = words[1:]  # "Mayor of London Sadiq Khan", "Archbishop of Canterbury Justin Welby"
+    elif len(words) == 3 and words[1] in _FIRST_NAMES and words[0] not in _FIRST_NAMES | NOT_NAMES \
+            and phrase.split()[0] not in HONORIFICS:
+        words = words[1:]  # "(the mayor of) London Sadiq Khan", "(president of) Ukraine Volodymyr Zelensky"
     if "of" in words[2:] and phrase.split()[0] not in _PEERAGES:
         words = words[:words.index("of", 2)]  # "Tom Whitcombe of Montana"; not "Lord Falconer of Thoroton"
     if len(words) >= 3 and _common_noun_first(words[0]) and all(w[:1].isupper() for w in words[1:]):
@@ -272,6 +275,7 @@ def _common_noun_first(word: str) -> bool:
     return bool(_AGENT_NOUN.fullmatch(word)) and word not in FEMALE_FIRST_NAMES and word not in MALE_FIRST_NAMES
 
 
+_FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 # Titles whose "of" belongs to the name: "Lord Falconer of Thoroton".
 _PEERAGES = frozenset("Lord Lady Baroness Baron".split())
 _OWNER = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+(?=[A-Z])")

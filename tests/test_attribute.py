@@ -311,3 +311,15 @@ def test_reviewed_false_positives(text, expected):
 ])
 def test_second_review_false_positives(text, i, expected):
     assert speakers(text)[i][1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor of London, Sadiq Khan, said: “We are watching events closely.”", "Sadiq Khan"),
+    ("The mayor of London Sadiq Khan said: “We are watching events closely.”", "Sadiq Khan"),
+    ("Former mayor of London Boris Johnson said: “This is a stitch-up.”", "Boris Johnson"),
+    ("The president of Ukraine Volodymyr Zelensky said: “This is a dark day.”", "Volodymyr Zelensky"),
+    ("By Fiona Graham, Diplomatic Editor\nKeir Starmer praised him.\n“He will do well,” the prime minister said.",
+     "Keir Starmer"),
+])
+def test_offices_of_places_keep_the_name(text, expected):
+    assert speakers(text)[-1][1] == expected
