@@ -7,7 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import replace
 
-from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, PRONOUNS, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
+from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, OFFICE_HOLDERS, PRONOUNS, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
 from quotestance.model.names import CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
@@ -467,11 +467,16 @@ def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, s
     return (found[0], f"{found[1]} (paragraph before)") if found else None
 
 
+_HEADLINE_VERB_COLON = re.compile(r"\s*((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+(?:[a-z]+s)\b[^:“”\"]{0,60}:\s*\Z")
+
+
 def _colon_lead(pre: str, headline: bool = False) -> tuple[Mention, str] | None:
     """A headline's "Badenoch: “He must go”": a name or body alone before a colon speaks; in
     the headline itself, also before a clause ("Starmer: Mandelson ‘lied repeatedly’")."""
     m = re.fullmatch(r"\s*((?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s*:\s*" + (r"[^:“”\"]*" if headline else ""), pre)
     mention = classify_phrase(m.group(1)) if m else None
+    if mention is None and headline and (v := _HEADLINE_VERB_COLON.match(pre)):
+        mention = classify_phrase(v.group(1))  # "Mandelson breaks silence: ‘I was taken in by his lies’"
     return (mention, COLON_CUE) if mention and mention.kind in ("name", "body") else None
 
 
@@ -573,7 +578,7 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
             return mention, verb
     if shared:
         return shared, shared_verb
-    m = re.search(r"\b[Aa]ccording to ([^,.;:]+)", pre)
+    m = re.search(r"\b(?:[Aa]ccording to|[Ii]n the words of) ([^,.;:]+)", pre)
     if m and (mention := _source_phrase(m.group(1))):
         return mention, "according to"
     return None
@@ -935,6 +940,9 @@ class _ArticleContext:
             [n for i, role, n in self.roles if fits(role) and i < offset] or [n for i, role, n in self.roles if fits(role)]
         if named:
             return named[-1]
+        holders = [n for n in OFFICE_HOLDERS.get(re.sub(r"^(?:the|former)\s+", "", low), ()) if n in self.people]
+        if len(holders) == 1 and not low.startswith("former"):
+            return holders[0]  # "the Tory leader" in an article that names Kemi Badenoch but not her office
         head = low.split()[-1]
         if not owned and sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip()) <= 1:
             # Headline and lede ("Coroner warns …", "A coroner has warned …"): whom the story
@@ -1283,8 +1291,8 @@ def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
         name = canon.get(mention.text, mention.text)
         role = role.lower().strip()
         roles.append((at, role, name))
-        if " " in role:
-            roles.append((at, role.split()[-1], name))
+        if " " in role and role.split()[0] not in ("shadow", "former", "ex", "deputy", "vice", "acting"):
+            roles.append((at, role.split()[-1], name))  # not "minister" for a former minister
 
     for m in CAP_RUN.finditer(masked):
         words = m.group().split()

@@ -168,3 +168,21 @@ NATIONALITIES = frozenset("American French German Russian Chinese Ukrainian Isra
                           "Georgian Taiwanese Vietnamese Thai Filipino Indonesian Colombian Chilean Peruvian "
                           "Venezuelan Cuban Jamaican Ghanaian Ethiopian Somali Syrian Iraqi Afghan Lebanese "
                           "Palestinian Qatari Emirati Moroccan Algerian Tunisian Libyan Sudanese Zimbabwean".split())
+
+# Who held the offices the story's coverage names without the holder (2024–2026, public record):
+# "the Tory leader" is Kemi Badenoch only in an article that names Kemi Badenoch (attribution
+# checks that a holder is among the article's own people, so a speaker the article never names
+# stays as described, labels/README.md rule 28). Keys are lower case, party names as written
+# after "tory" -> "conservative" and "lib dem" -> "liberal democrat".
+OFFICE_HOLDERS = {
+    "prime minister": ("Keir Starmer",), "pm": ("Keir Starmer",),
+    "conservative leader": ("Kemi Badenoch",), "leader of the opposition": ("Kemi Badenoch",),
+    "opposition leader": ("Kemi Badenoch",),
+    "liberal democrat leader": ("Ed Davey",), "reform uk leader": ("Nigel Farage",), "reform leader": ("Nigel Farage",),
+    "health secretary": ("Wes Streeting",), "chancellor": ("Rachel Reeves",),
+    "foreign secretary": ("David Lammy", "Yvette Cooper"), "home secretary": ("Yvette Cooper", "Shabana Mahmood"),
+    "deputy prime minister": ("Angela Rayner", "David Lammy"), "business secretary": ("Jonathan Reynolds", "Peter Kyle"),
+    "scotland secretary": ("Ian Murray", "Douglas Alexander"), "shadow foreign secretary": ("Priti Patel",),
+    "shadow chancellor": ("Mel Stride",), "commons speaker": ("Lindsay Hoyle",),
+    "us president": ("Donald Trump",), "president": ("Donald Trump",), "american president": ("Donald Trump",),
+}
