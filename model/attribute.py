@@ -1248,6 +1248,7 @@ _HEADS = "|".join(sorted(PERSON_ROLES))
 _ROLE_THEN_NAME = re.compile(rf"\b(?i:{_HEADS})()[ \t]+(?:(?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr)[ \t]+)?"
                              r"([A-Z][\w\-]+(?:[ \t][A-Z][\w\-]+){0,2})\b")
 _WORD_BEFORE = re.compile(r"\b[A-Za-z][\w\-]*[ \t]+\Z")
+_QUALIFIER_BEFORE = re.compile(r"\b(?i:shadow|former|deputy|acting)[ \t]+\Z")
 
 
 # Characters that Python's case-insensitive matching equates with an ASCII letter although
@@ -1312,6 +1313,9 @@ def _roles(masked: str, canon: dict[str, str]) -> list[tuple[int, str, str]]:
         before = _WORD_BEFORE.search(masked, max(last_end, start - 60), start)
         if before:
             start = before.start()
+            qualifier = _QUALIFIER_BEFORE.search(masked, max(last_end, start - 30), start)
+            if qualifier:  # "Shadow health secretary Stuart Andrew": the shadow one
+                start = qualifier.start()
         last_end = m.end()
         if m.group(2).split()[0] not in ROLE_WORDS:
             add(start, masked[start:m.end(1)], m.group(2))

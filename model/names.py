@@ -40,7 +40,8 @@ BODY_DESCRIPTORS = ("Opposition", "Ruling", "Governing", "Rival")
 @lru_cache(maxsize=PHRASE_CACHE)
 def classify_phrase(phrase: str) -> Mention | None:
     """What a noun phrase before or after a reporting verb names, or None if it names no speaker."""
-    phrase = re.sub(r"^(?:and|but|so|then|as|while|when)\s+", "", phrase.strip(" ,;–—-"), flags=re.I)
+    phrase = re.sub(r"^(?:and|but|so|then|as|while|when|later|earlier|meanwhile|separately|also)\s+", "",
+                    phrase.strip(" ,;–—-"), flags=re.I)
     if not phrase:
         return None
     m = _ONE_OF.fullmatch(phrase)  # "One of the plaintiffs": a plaintiff, unnamed (rule 11)

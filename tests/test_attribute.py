@@ -323,3 +323,15 @@ def test_second_review_false_positives(text, i, expected):
 ])
 def test_offices_of_places_keep_the_name(text, expected):
     assert speakers(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The office-holder table names a described speaker only when the article names the holder.
+    ("Kemi Badenoch spoke at the conference.\nLater the Tory leader said: “He must go.”", "Kemi Badenoch"),
+    ("The Tory leader said: “He must go.”", "Tory leader"),  # rule 28: never named here
+    ("Ed Davey and Kemi Badenoch both spoke.\nThe Liberal Democrat leader said: “He must go.”", "Ed Davey"),
+    ("Shadow health secretary Stuart Andrew spoke first.\nWes Streeting followed.\n"
+     "The health secretary said: “We will look at it.”", "Wes Streeting"),  # not the shadow
+])
+def test_office_holders_only_when_named(text, expected):
+    assert speakers(text)[-1][1] == expected
