@@ -1,6 +1,6 @@
 """Speakers on hand-made probe articles (tests/data/attribution_probes.jsonl).
 
-Seven sets of invented articles in the shapes of UK and US news copy, written by helpers who read
+Eight sets of invented articles in the shapes of UK and US news copy, written by helpers who read
 only ANNOTATION.md (and, from set c on, the speaker rules of labels/README.md) and never saw the
 labelled articles or the code:
 
@@ -9,12 +9,13 @@ labelled articles or the code:
 - d: 25 long UK politics articles, 265 quotes;
 - e: 25 long articles, 10 on the Mandelson story, 213 quotes;
 - f: 25 scraped-looking pages (bylines, captions, "Read more" lines), 17 on the story, 230 quotes;
-- g: 26 scraped-looking pages, all on the Mandelson story, 226 quotes.
+- g: 26 scraped-looking pages, all on the Mandelson story, 226 quotes;
+- h: 25 scraped-looking pages from other outlets, all on the story, 219 quotes.
 
-1,455 quotes in all. 14 expected speakers were aligned with labels/README.md and the project's
-tests (each says so in its "note"). Sets c, d, e, f and g were each scored once before any rule
-was written on them (0.695, 0.823, 0.911, 0.835, 0.854; README); after that every set is
-development data, and set h is held out the same way.
+1,674 quotes in all. 14 expected speakers were aligned with labels/README.md and the project's
+tests (each says so in its "note"). Sets c to h were each scored once before any rule was
+written on them (0.695, 0.823, 0.911, 0.835, 0.854, 0.849; README); after that every set but h is
+development data. No rule has been written on set h.
 Quotes the rules still get wrong are listed in KNOWN_WRONG with what goes wrong; they are strict
 xfails, so a fix shows up as a failure to move the case out of the list.
 """
@@ -120,6 +121,41 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ('g24', 0): 'gives None (via None, None)',
     ('g24', 1): 'gives None (via None, None)',
     ('g25', 0): 'gives "Starmer\'s closest aide" (via "Starmer\'s closest aide", \'says\')',
+    # Set h (25 scraped-looking pages from other outlets, all on the Mandelson story): held
+    # out, scored once (0.849) after all of the rules above and not worked on.
+    ('h00', 6): 'gives "Britain\'s Foreign Office" (via "Britain\'s Foreign Office", \'said\')',
+    ('h00', 7): 'gives "Britain\'s Foreign Office" (via "Britain\'s Foreign Office", \'said\')',
+    ('h01', 8): "gives 'Downing Street' (via None, 'continues previous quote')",
+    ('h02', 0): "gives 'Peter Mandelson' (via 'Mandelson', 'subject of the sentence')",
+    ('h02', 1): "gives 'Ex-official' (via 'Ex-official', 'says')",
+    ('h02', 2): "gives 'Peter Mandelson' (via 'Mandelson', 'same words quoted elsewhere')",
+    ('h02', 3): "gives 'Ex-official' (via 'Ex-official', 'same words quoted elsewhere')",
+    ('h03', 1): "gives 'Backbenchers' (via 'Backbenchers', 'say')",
+    ('h03', 6): "gives 'former minister' (via None, 'continues previous quote')",
+    ('h03', 9): 'span not found',
+    ('h04', 8): "gives None (via None, 'teaser line')",
+    ('h05', 0): "gives 'Plaid leader' (via 'Plaid leader', 'says')",
+    ('h05', 1): "gives 'Iorwerth' (via 'Iorwerth', 'said')",
+    ('h05', 2): "gives 'Iorwerth' (via 'Iorwerth', 'said')",
+    ('h12', 5): "gives 'spokesperson for Peter Mandelson' (via None, 'continues previous quote')",
+    ('h13', 3): "gives 'Jeffrey Epstein' (via 'Epstein', 'subject of the sentence')",
+    ('h14', 0): 'gives None (via None, None)',
+    ('h14', 3): "gives 'sacked ambassador' (via 'sacked ambassador', 'wrote')",
+    ('h14', 4): "gives 'sacked ambassador' (via None, 'continues previous quote')",
+    ('h16', 0): "gives 'Peter Mandelson' (via 'him', 'same words quoted elsewhere')",
+    ('h16', 1): "gives 'Peter Mandelson' (via 'him', 'said')",
+    ('h17', 0): "gives 'Epstein' (via 'after the sacked ambassador', 'same words quoted elsewhere')",
+    ('h17', 1): "gives 'Epstein' (via 'after the sacked ambassador', 'said (after quote)')",
+    ('h17', 2): "gives 'Epstein' (via None, 'continues previous quote')",
+    ('h17', 3): "gives 'Epstein' (via 'she', 'added')",
+    ('h18', 0): 'gives "Mandelson\'s Hartlepool" (via \'Hartlepool\', \'colon after the speaker\')',
+    ('h18', 5): "gives 'Coun Dixon' (via 'Coun Dixon', 'said (after quote)')",
+    ('h18', 6): "gives 'Coun Dixon' (via None, 'continues previous quote')",
+    ('h19', 3): "gives 'Peter Mandelson' (via None, 'continues previous quote')",
+    ('h20', 0): "gives 'Anya Lindqvist' (via 'Yorkshire Labour MP', 'says')",
+    ('h20', 1): "gives 'Leeds Labour MP' (via 'Leeds Labour MP', 'warned')",
+    ('h24', 0): "gives 'Peter Mandelson' (via 'Mandelson', 'subject of the sentence')",
+    ('h24', 1): "gives 'Foreign Office’s most senior official' (via 'Foreign Office’s most senior official', 'admitted')",
 }
 
 
@@ -132,7 +168,7 @@ def _cases():
 
 
 def test_probe_data_is_well_formed():
-    assert len(PROBES) == 222 and sum(len(p["quotes"]) for p in PROBES) == 1455
+    assert len(PROBES) == 247 and sum(len(p["quotes"]) for p in PROBES) == 1674
     for p in PROBES:
         at = 0
         for q in p["quotes"]:  # each quote occurs in the text, in order
