@@ -21,11 +21,10 @@ def _pair(train):
     return TfidfVectorizer(**SETTINGS).fit(train), WordCachedCharTfidf(**SETTINGS).fit(train)
 
 
-def _same(a, b):
-    assert a.shape == b.shape
-    assert np.array_equal(a.indptr, b.indptr)
-    assert np.array_equal(a.indices, b.indices)
-    assert np.array_equal(a.data, b.data)  # exact: the same sums in the same order
+def _same(a, b) -> bool:
+    """The same sparse matrix, bit for bit: the same sums in the same order."""
+    return (a.shape == b.shape and np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+            and np.array_equal(a.data, b.data))
 
 
 QUOTES = [q.quote for q in load_labels(LABELS).quotes]
@@ -37,21 +36,21 @@ def test_same_matrix_as_scikit_learn_on_real_text():
     sk, ours = _pair(QUOTES[:150])
     tricky = ["", "   ", "a", "I", "É  ÉCOLE\tx\u00a0y", "İstanbul ǅungla", "don’t’ '90s Lords'", "a\u2028b"]
     for docs in (QUOTES, PARAGRAPHS, tricky, QUOTES):  # QUOTES again: now from the cache
-        _same(sk.transform(docs), ours.transform(docs))
+        assert _same(sk.transform(docs), ours.transform(docs))
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=40), min_size=1, max_size=8))
 def test_same_matrix_as_scikit_learn_on_any_text(docs):
     sk, ours = _pair(QUOTES[:80])
-    _same(sk.transform(docs), ours.transform(docs))
+    assert _same(sk.transform(docs), ours.transform(docs))
 
 
 def test_same_fit_and_other_settings_fall_back():
     sk, ours = _pair(QUOTES)
     assert ours.vocabulary_ == sk.vocabulary_
     words = WordCachedCharTfidf(analyzer="word", ngram_range=(1, 2)).fit(QUOTES)
-    _same(TfidfVectorizer(analyzer="word", ngram_range=(1, 2)).fit(QUOTES).transform(PARAGRAPHS),
+    assert _same(TfidfVectorizer(analyzer="word", ngram_range=(1, 2)).fit(QUOTES).transform(PARAGRAPHS),
           words.transform(PARAGRAPHS))
 
 
@@ -60,6 +59,6 @@ def test_cache_is_bounded_and_not_pickled(monkeypatch):
     _, ours = _pair(QUOTES[:150])
     sk = TfidfVectorizer(**SETTINGS).fit(QUOTES[:150])
     for i in range(0, 200, 20):
-        _same(sk.transform(PARAGRAPHS[i:i + 20]), ours.transform(PARAGRAPHS[i:i + 20]))
+        assert _same(sk.transform(PARAGRAPHS[i:i + 20]), ours.transform(PARAGRAPHS[i:i + 20]))
         assert len(ours._word_ngrams) <= 50 + len(" ".join(PARAGRAPHS[i:i + 20]).split())
     assert "_word_ngrams" not in pickle.loads(pickle.dumps(ours)).__dict__
