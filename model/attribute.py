@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 
-from quotestance.model.constants import FEMALE_FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, OFFICE_HOLDERS, PRONOUNS, NATIONALITIES, NOT_NAMES, ORG_HEADS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS
-from quotestance.model.names import CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles
+from quotestance.model.constants import (
+    FEMALE_FIRST_NAMES, FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES,
+    OFFICE_HOLDERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS,
+)
+from quotestance.model.names import (
+    CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles,
+)
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
 
@@ -55,8 +60,8 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
             # continuation of the quote before it.
             out.append(replace(q, speaker=None, cue="teaser line", mention=None))
             continue
-        asked = _ASKED.match(pre)
-        if asked and not any(t.lower() in SPEECH_VERBS for t in _tokens(pre[len("Asked") + pre.find("Asked"):])):  # "Asked whether the target was now “dead in the water”, the spokesperson said"
+        asked = _ASKED.match(pre)  # "Asked whether the target was now “dead in the water”, the spokesperson said"
+        if asked and not any(t.lower() in SPEECH_VERBS for t in _tokens(pre)[1:]):
             found = (classify_phrase(asked.group(1)), "question put by") if asked.group(1) else None
             found = found if found and found[0] else None
         speaker = cue = mention = None
@@ -212,9 +217,9 @@ def _points_at_someone(desc: str) -> bool:
         if not (what and what.kind == "body") and not _is_place(rest) and not plural and not group:
             return True
     return False
-# Nouns for bodies and groups, never one person: "the chair of the panel, Susan Marr,".
-_GROUP_NOUNS = frozenset("panel committee inquiry board trust council club company union charity group bank firm "
-                         "party force court commission authority department ministry review team".split())
+
+
+
 _PLACE_OF = re.compile(r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?")
 
 
@@ -522,14 +527,15 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom|that)\s+(?:has\s+|had\s+|hav
 
 
 # A reporting verb, then a plural description as the subject of a reported clause.
-_REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told|tells|added|warned|claimed|insisted)(?:[ \t]+that)?[ \t]+"
+_SAYS = "said|says|added|warned|claimed|insisted"
+_REPORTED_CLAUSE = re.compile(rf"\b(?:{_SAYS}|told|tells)(?:[ \t]+that)?[ \t]+"
                               r"(?:(?:the|its|their|his|her|many|some|most)[ \t]+)?(?:[\w\-]+[ \t]+){0,2}[a-z][\w\-]*s[ \t]*\Z")
 
 
 # "… from the back benches": a noun phrase inside a prepositional phrase, not a subject.
 _AFTER_PREPOSITION = re.compile(r"\b(?:from|in|at|on|with|of|by|for|behind|near|outside|inside)[ \t]+the[ \t]+"
                                 r"(?:[\w\-]+[ \t]+){0,2}[\w\-]+[ \t]*,?[ \t]*\Z")
-_REPORTED_THING = re.compile(r"\b(?:said|says|told[ \t]+\w+|tells[ \t]+\w+|added|warned|claimed|insisted)(?:[ \t]+that)?[ \t]+"
+_REPORTED_THING = re.compile(rf"\b(?:{_SAYS}|told[ \t]+\w+|tells[ \t]+\w+)(?:[ \t]+that)?[ \t]+"
                              r"(?:the|its|their|his|her|this|that)[ \t]+(?:[\w\-]+[ \t]+){0,2}[a-z][\w\-]*[ \t]*\Z")
 
 
@@ -666,7 +672,7 @@ def _subject_before(s: str) -> Mention | None:
     end_part = s[-100:]
     office = _OFFICE_OF_PLACE.search(end_part) if any(f" {w} " in end_part for w in ("to", "of", "in", "for")) \
         and any(r in end_part for r in PERSON_ROLES) else None  # "the UK’s ambassador to Washington"
-    if office and not set(office.group(0).split()) & (FEMALE_FIRST_NAMES | MALE_FIRST_NAMES) \
+    if office and not set(office.group(0).split()) & FIRST_NAMES \
             and (mention := classify_phrase(office.group(1))) and mention.kind == "description":
         return mention
     stops = list(_CHUNK_STOP.finditer(s))
@@ -707,8 +713,6 @@ def _author_of_text(s: str) -> Mention | None:
     return classify_phrase(pron or who)
 
 
-# Another country's office is not the article's: "the French president", "the German chancellor".
-FOREIGN_ADJECTIVES = NATIONALITIES
 _KNIGHTED = re.compile(r"(?:Sir|Dame)\s")
 
 
@@ -764,7 +768,7 @@ class _ArticleContext:
         if mention.kind == "name":
             name = self.canonical(mention.text)
             if name not in self.people:  # "the Ohio Republican": no person of the article by that name
-                before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
+                before = self.masked[:self._sentence_start(offset)]
                 found = _person_introduced_as(before, mention.text.lower())
                 if not found and "\n" not in self.masked[:offset]:  # a headline's "Coroner warns …"
                     found = _person_introduced_as(self.masked[offset:], mention.text.lower(), first=True)
@@ -778,7 +782,7 @@ class _ArticleContext:
                     return fuller
             if mention.text in self.canon and _SPOKES.search(self.masked, max(0, offset - 300), offset + 300) and (
                     " " in self.canon[mention.text] and self.canon[mention.text] in self.gender
-                    or re.search(rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?[ \t]+{re.escape(mention.text)}\b", self.masked)):
+                    or re.search(rf"{_HONORIFIC}{re.escape(mention.text)}\b", self.masked)):
                 return f"spokesperson for {self.canon[mention.text]}"  # "a Starmer spokesman", "a Trump spokesman"
             return mention.text
         if mention.kind == "pronoun" and mention.gender == "n":
@@ -787,12 +791,20 @@ class _ArticleContext:
             return self._antecedent(mention.gender, offset, done)
         if mention.kind == "anaphor":
             return self._anaphor(mention.text, offset, done)
-        if mention.indefinite and sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip()) >= 2:
+        if mention.indefinite and self._paragraphs_before(offset) >= 2:
             # "a former cabinet minister told …" in the body: unnamed (rule 11), whoever else is a
             # minister. In the headline or lede ("…, a cabinet minister has said.") the story names
             # its source next, so the lede's description is resolved as any other.
             return mention.text
         return self._description(mention.text, offset, done)
+
+    def _sentence_start(self, offset: int) -> int:
+        """Where the sentence holding ``offset`` starts (at its ". " or line break; 0 for the first)."""
+        return max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)
+
+    def _paragraphs_before(self, offset: int) -> int:
+        """Non-empty paragraphs (lines) before the one holding ``offset``: 0 in the headline."""
+        return sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip())
 
     def _anaphor(self, desc: str, offset: int, done: list[Quote]) -> str | None:
         """Who "the billionaire", "the 72-year-old", "the charity’s founder" or "the force"
@@ -815,10 +827,9 @@ class _ArticleContext:
         if desc in NATIONALITIES:  # "Kolarova, who …, said …. “…,” the Czech said": the paragraph's subject
             found = _person_introduced_as(self.masked[:offset], low)
             return self.canonical(found) if found else self._salient(lambda n: n in self.people, offset, done)
-        head = re.sub(r"^.*[’']s\s+", "", low).split()[-1]
         # Only sentences before this one introduce: "On Monday, the senator said" names no Monday;
         # and only the last few thousand characters, so long articles stay linear.
-        end = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)
+        end = self._sentence_start(offset)
         before = self.masked[max(0, end - INTRODUCTION_REACH):end]
         found = _person_introduced_as(before, head)
         if found and self.canonical(found) in self.people:
@@ -928,7 +939,7 @@ class _ArticleContext:
             return self.target.name
         # "the French president", "America’s ambassador", "Mandelson’s lawyer": a nation or an
         # owner says it is not the article's president, ambassador or lawyer.
-        owned = "’s " in desc or "'s " in desc or any(w in FOREIGN_ADJECTIVES for w in desc.split()[:-1])
+        owned = "’s " in desc or "'s " in desc or any(w in NATIONALITIES for w in desc.split()[:-1])
         # A capitalised modifier ("the Lib Dem leader", "the EU ambassador") must be part of the
         # role as the article gave it ("Conservative leader Kemi Badenoch"): the head noun alone
         # would hand one party's leader's words to another's.
@@ -944,7 +955,7 @@ class _ArticleContext:
         if len(holders) == 1 and not low.startswith("former"):
             return holders[0]  # "the Tory leader" in an article that names Kemi Badenoch but not her office
         head = low.split()[-1]
-        if not owned and sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip()) <= 1:
+        if not owned and self._paragraphs_before(offset) <= 1:
             # Headline and lede ("Coroner warns …", "A coroner has warned …"): whom the story
             # introduces next with that word ("the senior coroner, Kathryn Doyle,").
             found = _person_introduced_as(self.masked[offset:], head, first=True)
@@ -983,13 +994,13 @@ class _ArticleContext:
                 return body
         kind = re.fullmatch(r"(department|party|company|force|council|club|union|ministry|firm)\s+(?:spokesperson|spokesman|spokeswoman)", low)
         if kind:  # "a department spokesperson": the department the article named last
-            before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
+            before = self.masked[:self._sentence_start(offset)]
             body = _body_of_kind(before, kind.group(1), lambda n: self.canonical(n) in self.people)
             if body:
                 return body
         if not owned and head not in SPEAKER_NOUNS_UNNAMED:
             # "the Ohio Republican" after "Senator Mark Delaney, the Ohio Republican who chairs …"
-            before = self.masked[:max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset), 0)]
+            before = self.masked[:self._sentence_start(offset)]
             found = _person_introduced_as(before, low)
             if found and self.canonical(found) in self.people:
                 return self.canonical(found)
@@ -1115,6 +1126,11 @@ def _body_of_kind(text: str, head: str, is_person) -> str | None:
     return found or word
 
 
+# Nouns for bodies and groups, never one person: "the chair of the panel, Susan Marr,".
+_GROUP_NOUNS = frozenset("panel committee inquiry board trust council club company union charity group bank firm "
+                         "party force court commission authority department ministry review team".split())
+
+
 # Last words of public bodies that "the company" or "the firm" never means.
 _PUBLIC_BODY_ENDS = frozenset("Authority Commission Association Federation Council Department Ministry Office "
                               "Police Court Parliament Government Committee Treasury Agency Service Regulator "
@@ -1122,6 +1138,10 @@ _PUBLIC_BODY_ENDS = frozenset("Authority Commission Association Federation Counc
 
 
 _SPOKES = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman)\b")
+# A title before a name: "President Trump", "Mr Hunt".
+_HONORIFIC = rf"\b(?:{'|'.join(sorted(HONORIFICS))})\.?[ \t]+"
+
+
 def _describes_person(mention: str | None) -> bool:
     """"the health secretary", "a senior Labour MP": a description of one unnamed person."""
     m = classify_phrase(mention) if mention else None

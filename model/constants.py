@@ -158,6 +158,8 @@ MALE_FIRST_NAMES = frozenset(
     "Benjamin Yair Recep Justin Anthony Pierre Jens Mark Geert Pedro Luis Carlos Diego "
     "Frederick Fred Francis Dave Danny Gareth Rhys Owen Dafydd Huw Gethin Carwyn Vaughan".split())
 
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+
 # Nationality adjectives: never a personal name ("Albion’s Italian"), and a sign that an office is
 # another country's ("the French president").
 NATIONALITIES = frozenset("American French German Russian Chinese Ukrainian Israeli Italian Spanish Canadian "

@@ -21,7 +21,7 @@ def candidate_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     mark runs to its end (a statement over several paragraphs, _single_runs_on).
     """
     marks = marks_in(text, lo, hi)
-    if marks and _single_runs_on(text, marks[0], lo, hi):
+    if marks and _single_runs_on(text, marks, lo, hi):
         return [(marks[0].pos + 1, _rstrip(text, marks[0].pos + 1, hi))]
     spans: list[tuple[int, int]] = []
     opened: Mark | None = None
@@ -46,17 +46,18 @@ def candidate_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s and not text[s:e].isspace()]
 
 
-def _single_runs_on(text: str, first: Mark, lo: int, hi: int) -> bool:
+def _single_runs_on(text: str, marks: list[Mark], lo: int, hi: int) -> bool:
     """A paragraph of a statement in single marks that runs on (ANNOTATION.md: each paragraph
     reopens the quote, only the last closes it): it opens with a single mark, does not end with
     one, and the next paragraph opens with the same mark. Its marks inside are apostrophes
-    ("four months’ severance") or nested quotes."""
+    ("four months’ severance") or nested quotes. ``marks`` are the paragraph's."""
+    first = marks[0]
     if first.kind != SINGLE or not first.can_open or text[lo:first.pos].strip():
         return False
     end = _rstrip(text, lo, hi)
     if text[end - 1] in "’'":
         return False
-    if any(m.kind == SINGLE and m.can_close and not _plural_possessive(text, m, hi) for m in marks_in(text, lo, hi)):
+    if any(m.kind == SINGLE and m.can_close and not _plural_possessive(text, m, hi) for m in marks):
         return False  # "‘Best pal’ letter": the quote closed in its paragraph
     nxt = hi
     while nxt < len(text) and text[nxt].isspace():

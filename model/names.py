@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotestance.model.constants import (
-    FEMALE_FIRST_NAMES, FEMALE_HONORIFICS, HONORIFICS, KNOWN_BODIES, LOWER_BODY_HEADS, MALE_HONORIFICS, NATIONALITIES, NOT_NAMES, ORG_HEADS,
-    LEADING_TITLES, MALE_FIRST_NAMES, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
+    FEMALE_HONORIFICS, FIRST_NAMES, HONORIFICS, KNOWN_BODIES, LEADING_TITLES, LOWER_BODY_HEADS, MALE_HONORIFICS,
+    NATIONALITIES, NOT_NAMES, ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
 )
 
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w’'\-]*|No\.? 10)"
@@ -93,7 +93,7 @@ def classify_phrase(phrase: str) -> Mention | None:
         core = re.sub(r"^The\s+", "", trail)
         lead = phrase[: len(phrase) - len(trail)].strip()
         titled = core.split(" of ")[0]
-        if " of " in core and (strip_titles(titled) != titled or titled.split()[0] in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES) \
+        if " of " in core and (strip_titles(titled) != titled or titled.split()[0] in FIRST_NAMES) \
                 and core.split()[0] not in _PEERAGES and \
                 (person := classify_phrase(titled)) and person.kind == "name":
             return person  # "Detective Constable Amy Rowe of Greater Manchester Police"
@@ -126,6 +126,8 @@ def _singular(plural: str) -> str:
     if plural.endswith(("sses", "shes", "ches", "xes")):
         return plural[:-2]
     return plural[:-1]
+
+
 SOURCE_AT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:source|sources|insider|insiders|official|"
                         r"officials|aide|aides|ally|allies|figure|figures|executive|executives|diplomat|diplomats|"
                         r"employee|employees|worker|workers|member|members|colleague|colleagues|banker|bankers|"
@@ -164,7 +166,7 @@ def _named_body(phrase: str) -> str | None:
         return phrase
     if _LOWER_BODY.fullmatch(phrase) and phrase.split()[0] not in NOT_NAMES:
         return phrase
-    if _CONNECTED_RUN.fullmatch(phrase) and phrase.split()[0] not in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES:
+    if _CONNECTED_RUN.fullmatch(phrase) and phrase.split()[0] not in FIRST_NAMES:
         words = phrase.split()  # (not "Tom Hughes of Lloyds Bank": a person of a body)
         joins = [i for i, w in enumerate(words) if w in ("of", "for", "and", "&")]
         if joins and not _ends_in_titled_name(words[joins[0]:]) and len(strip_titles(" ".join(words[:joins[0]])).split()) \
@@ -252,7 +254,7 @@ def strip_titles(phrase: str) -> str:
         return ""
     if after_of and len(words) >= 3:
         words = words[1:]  # "Mayor of London Sadiq Khan", "Archbishop of Canterbury Justin Welby"
-    elif len(words) == 3 and words[1] in _FIRST_NAMES and words[0] not in _FIRST_NAMES | NOT_NAMES \
+    elif len(words) == 3 and words[1] in FIRST_NAMES and words[0] not in FIRST_NAMES | NOT_NAMES \
             and phrase.split()[0] not in HONORIFICS:
         words = words[1:]  # "(the mayor of) London Sadiq Khan", "(president of) Ukraine Volodymyr Zelensky"
     if "of" in words[2:] and phrase.split()[0] not in _PEERAGES:
@@ -273,10 +275,9 @@ _AGENT_NOUN = re.compile(r"[A-Z][a-z]+(?:er|or|our|ist|yst|ian|ant|ent|ee|man|wo
 
 
 def _common_noun_first(word: str) -> bool:
-    return bool(_AGENT_NOUN.fullmatch(word)) and word not in FEMALE_FIRST_NAMES and word not in MALE_FIRST_NAMES
+    return bool(_AGENT_NOUN.fullmatch(word)) and word not in FIRST_NAMES
 
 
-_FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 # Titles whose "of" belongs to the name: "Lord Falconer of Thoroton".
 _PEERAGES = frozenset("Lord Lady Baroness Baron".split())
 _OWNER = re.compile(r"(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+(?=[A-Z])")

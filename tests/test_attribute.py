@@ -246,7 +246,7 @@ def test_role_matches_from_heads_equal_finditer_on_any_text(text):
 
 # False positives a read-only review found in the rules written on the probe articles
 # (2026-11-30); each was wrong before its fix. The last speaker in each text is checked.
-@pytest.mark.parametrize("text, expected", [
+FIRST_REVIEW = [
     ("Smith, who was criticised by the Conservatives for the delay, said the plan was “on track”.", "Smith"),
     ("The minister, who has been accused by campaigners of dragging her feet, told MPs: “We are moving as fast as we can.”",
      "minister"),
@@ -273,14 +273,12 @@ def test_role_matches_from_heads_equal_finditer_on_any_text(text):
     ("“Rates will fall,” said Tom Hughes of Lloyds Bank.", "Tom Hughes"),
     ("‘We are making progress on waiting lists’ insisted the health secretary.\n‘But there is more to do,’ she added.",
      "health secretary"),
-])
-def test_reviewed_false_positives(text, expected):
-    assert speakers(text)[-1][1] == expected
+]
 
 
 # False positives a second read-only review found in the later rules (2026-11-30); each was wrong
 # before its fix. (text, index of the quote checked, expected speaker)
-@pytest.mark.parametrize("text, i, expected", [
+SECOND_REVIEW = [
     ("Kemi Badenoch told the Commons the appointment was “a catastrophic error of judgment.” Wes Streeting, "
      "the health secretary, said ministers had followed due process.", 0, "Kemi Badenoch"),
     ("Speaking in the Commons, Kemi Badenoch asked: “Who knew what, and when?” Wes Streeting, the health "
@@ -308,30 +306,31 @@ def test_reviewed_false_positives(text, expected):
     # ... and what the rules were written for stays right.
     ("Survivors urged him to tell ‘the whole truth’\nRachel Benavides said: “He must tell the whole truth.”", 0,
      "Rachel Benavides"),
-])
-def test_second_review_false_positives(text, i, expected):
-    assert speakers(text)[i][1] == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
+# An office of a place keeps its holder's name (the last speaker is checked).
+OFFICES_OF_PLACES = [
     ("The mayor of London, Sadiq Khan, said: “We are watching events closely.”", "Sadiq Khan"),
     ("The mayor of London Sadiq Khan said: “We are watching events closely.”", "Sadiq Khan"),
     ("Former mayor of London Boris Johnson said: “This is a stitch-up.”", "Boris Johnson"),
     ("The president of Ukraine Volodymyr Zelensky said: “This is a dark day.”", "Volodymyr Zelensky"),
     ("By Fiona Graham, Diplomatic Editor\nKeir Starmer praised him.\n“He will do well,” the prime minister said.",
      "Keir Starmer"),
-])
-def test_offices_of_places_keep_the_name(text, expected):
-    assert speakers(text)[-1][1] == expected
+]
 
 
-@pytest.mark.parametrize("text, expected", [
-    # The office-holder table names a described speaker only when the article names the holder.
+# The office-holder table names a described speaker only when the article names the holder.
+OFFICE_HOLDER_CASES = [
     ("Kemi Badenoch spoke at the conference.\nLater the Tory leader said: “He must go.”", "Kemi Badenoch"),
     ("The Tory leader said: “He must go.”", "Tory leader"),  # rule 28: never named here
     ("Ed Davey and Kemi Badenoch both spoke.\nThe Liberal Democrat leader said: “He must go.”", "Ed Davey"),
     ("Shadow health secretary Stuart Andrew spoke first.\nWes Streeting followed.\n"
      "The health secretary said: “We will look at it.”", "Wes Streeting"),  # not the shadow
-])
-def test_office_holders_only_when_named(text, expected):
-    assert speakers(text)[-1][1] == expected
+]
+
+
+@pytest.mark.parametrize("text, i, expected",
+                         [(t, -1, e) for t, e in FIRST_REVIEW + OFFICES_OF_PLACES + OFFICE_HOLDER_CASES] + SECOND_REVIEW)
+def test_speaker_of_the_checked_quote(text, i, expected):
+    assert speakers(text)[i][1] == expected
