@@ -49,7 +49,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
         found = _it_cue(pre, post) or _possessive_fragment(pre) or _after_cue(post, q.quote) or _tail_cue(post) or _fronted_participle(pre, post) or _passive_by(pre) or _before_cue(pre) \
             or _according_after(post) \
-            or _colon_lead(pre, headline=q.paragraph == 0) or _dash_lead(pre) or _clause_subject(pre) \
+            or _colon_lead(pre, headline=q.paragraph == 0) or _manner_colon(pre) or _dash_lead(pre) or _clause_subject(pre) \
             or _colon_paragraph_before(masked, q, pre)
         if found and found[1] in _SUBJECT_ONLY_CUES and found[0].kind == "name" \
                 and ctx.canonical(found[0].text) not in ctx.people:
@@ -168,6 +168,7 @@ def _mask(text: str, quotes: list[Quote]) -> str:
 # Abbreviated titles and US party-state tags whose full stop ends no sentence (AP style).
 _ABBREVIATIONS = "Sen Rep Gov Lt Sgt Det Supt Insp Col Gen Capt Cllr Prof Rev Atty Amb".split()
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\.(?= [A-Z])|\b[DRI]-[A-Z][a-z]{{1,4}}\.(?=,)")
+_PARTY_STATE_END = re.compile(r",\s*[DRI]-[A-Z][a-z]{1,4}\.?\s*\Z")
 _ABBREVIATION_HINTS = tuple(a + ". " for a in _ABBREVIATIONS) + ("D-", "R-", "I-")
 
 
@@ -247,7 +248,7 @@ def _after_cue(post: str, quote: str = "") -> tuple[Mention, str] | None:
             and (mention := classify_phrase(named.group(2))) and mention.kind == "name":
         return mention, f"{named.group(3)} (after quote)"
     toks = _tokens(rest)[:12]
-    if not toks or toks[0].lower() in _NEW_CLAUSE or toks[0].lower() in _PREPOSITIONS | {"in", "on", "at", "by"}:
+    if not toks or toks[0].lower() in _NEW_CLAUSE | _CLAUSE_WORDS or toks[0].lower() in _PREPOSITIONS | {"in", "on", "at", "by"}:
         return None  # “a disgrace”, while Ed Davey said …; ‘full confidence’ in Mandelson as Badenoch demands …
     if toks[0] in SPEECH_VERBS:  # said Ms Allred
         after = rest[rest.lower().find(toks[0].lower()) + len(toks[0]):]
@@ -316,6 +317,10 @@ def _source_phrase(who: str) -> Mention | None:
     return (classify_phrase(head) if head != who else None) or classify_phrase(who)
 
 
+# When or where words were said, after the verb that ends a sentence: "…, a former civil servant
+# claimed last night." (the common forms in UK and US copy).
+_WHEN_SAID = (r"(?:last\s+(?:night|week|month)|yesterday|today|tonight|this\s+(?:morning|afternoon|evening|week)|"
+              r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+a\s+statement|in\s+an\s+interview)")
 _TAIL_APPOSITIVE = re.compile(r",\s+((?:the|a|an|its|his|her|their)\s+[^,.;:“”\"]{2,60}),\s+([A-Z][^,.;:“”\"]{2,40}),\s+"
                               r"(?:has\s+|have\s+|had\s+)?([a-z]+)\s*[.!]?\s*$")
 
@@ -328,8 +333,8 @@ def _tail_cue(post: str) -> tuple[Mention, str] | None:
     if m and m.group(3) in SPEECH_VERBS and MASK not in m.group(0) and not _points_at_someone(m.group(1)) \
             and (mention := classify_phrase(m.group(2))) and mention.kind == "name":
         return mention, f"{m.group(3)} (end of sentence)"
-    m = re.search(r",\s+((?:[\w’'\-]+\s+){0,5}?[\w’'\-]+)\s+(?:has\s+|have\s+|had\s+)?(says|said|claims|claimed|admits|admitted|"
-                  r"warns|warned|insists|insisted|tells\s+\w+|told\s+\w+)\s*[.!]?\s*$", post)
+    m = re.search(rf",\s+((?:[\w’'\-]+\s+){{0,5}}?[\w’'\-]+)\s+(?:has\s+|have\s+|had\s+)?(says|said|claims|claimed|admits|admitted|"
+                  rf"warns|warned|insists|insisted|tells\s+\w+|told\s+\w+)(?:\s+{_WHEN_SAID})?\s*[.!]?\s*$", post)
     if m and MASK not in m.group(1) and (mention := classify_phrase(m.group(1))):
         return mention, f"{m.group(2)} (end of sentence)"
     m = re.search(r",\s+(says|said)\s+((?:[\w’'\-]+\s*){1,6})[.!]?\s*$", post)
@@ -483,6 +488,21 @@ def _colon_lead(pre: str, headline: bool = False) -> tuple[Mention, str] | None:
     if mention is None and headline and (v := _HEADLINE_VERB_COLON.match(pre)):
         mention = classify_phrase(v.group(1))  # "Mandelson breaks silence: ‘I was taken in by his lies’"
     return (mention, COLON_CUE) if mention and mention.kind in ("name", "body") else None
+
+
+# "Another Labour MP, speaking on condition of anonymity, was blunter:": a sentence that says how
+# its subject spoke, ended by a colon, hands the subject the quote after it.
+_MANNER_COLON = re.compile(r"\s*([^,:;“”\"]{2,60}?)(?:,[^:;“”\"]{2,80},)?\s+(?:was|is|were|are|has\s+been|had\s+been)\s+"
+                           r"(?:(?:more|less|even|rather|far|much|equally|just\s+as)\s+){0,2}"
+                           r"(?:blunter|blunt|direct|defiant|unrepentant|scathing|clear|adamant|emphatic|forthright|"
+                           r"candid|frank|succinct|unequivocal|diplomatic|cautious|circumspect|measured|withering|"
+                           r"damning|brief|terse|brutal|scornful|dismissive|robust|firm)\s*:\s*$")
+
+
+def _manner_colon(pre: str) -> tuple[Mention, str] | None:
+    m = _MANNER_COLON.fullmatch(pre)
+    mention = classify_phrase(m.group(1)) if m and MASK not in m.group(1) else None
+    return (mention, COLON_CUE) if mention and mention.kind in ("name", "body", "description", "pronoun") else None
 
 
 def _dash_lead(pre: str) -> tuple[Mention, str] | None:
@@ -642,7 +662,7 @@ _SOURCE_AT_END = re.compile(SOURCE_AT.pattern + r"[^,.;:“”\"]*\Z")
 
 def _subject_before(s: str) -> Mention | None:
     """The speaker phrase ending ``s``: a name, pronoun, body or description, past an appositive."""
-    s = s.rstrip()
+    s = _PARTY_STATE_END.sub("", s.rstrip())  # "Rep. Robert Garcia, D-Calif., the top Democrat …,"
     tail = max(0, len(s) - SUBJECT_REACH)  # a subject phrase ends the text: look at its end only
     source = _SOURCE_AT_END.search(s, tail)  # "A source close to the chancellor said": the source
     if source:
@@ -791,12 +811,42 @@ class _ArticleContext:
             return self._antecedent(mention.gender, offset, done)
         if mention.kind == "anaphor":
             return self._anaphor(mention.text, offset, done)
-        if mention.indefinite and self._paragraphs_before(offset) >= 2:
+        if mention.indefinite and self._prose_paragraphs_before(offset) >= 1:
             # "a former cabinet minister told …" in the body: unnamed (rule 11), whoever else is a
             # minister. In the headline or lede ("…, a cabinet minister has said.") the story names
             # its source next, so the lede's description is resolved as any other.
             return mention.text
-        return self._description(mention.text, offset, done)
+        found = self._description(mention.text, offset, done)
+        if mention.indefinite:
+            para_start = self.masked.rfind("\n", 0, offset) + 1
+            para_end = self.masked.find("\n", offset) % (len(self.masked) + 1)
+            if found in self.people and any(para_start <= i < para_end and self.canonical(n) == found for i, n, _ in self.names):
+                found = None  # "… his friendship with Jeffrey Epstein, a former civil servant claimed": someone new
+            if found is None or found == mention.text:
+                found = self._revealed_next(offset) or mention.text
+        return found
+
+    def _revealed_next(self, offset: int) -> str | None:
+        """The person a lede's unnamed source turns out to be: the next paragraph opens with a
+        name never mentioned before, who speaks there ("A former civil servant claimed last
+        night …" then "Sir Hugo Carlisle, who ran a Whitehall department, said: …")."""
+        nxt = self.masked.find("\n", offset)
+        while nxt >= 0 and self.masked[nxt + 1:nxt + 2] == "\n":
+            nxt += 1
+        if nxt < 0:
+            return None
+        end = self.masked.find("\n", nxt + 1)
+        para = self.masked[nxt + 1:end if end >= 0 else len(self.masked)]
+        first = next(((i, n) for i, n, _ in self.subjects if i > nxt), None)
+        if first is None or first[0] - nxt - 1 > 4 or not _REVEAL_VERB.search(para):
+            return None
+        k = self.masked.find(first[1].split()[-1], first[0])
+        if not _INTRODUCED_WITH.match(self.masked, k + len(first[1].split()[-1])):
+            return None  # "Rachel Reeves said: …" may be anyone; "Sir Hugo Carlisle, who ran …," is the source
+        name = self.canonical(first[1])
+        if name == self.target.name or any(i < nxt and self.canonical(n) == name for i, n, _ in self.names):
+            return None
+        return name
 
     def _sentence_start(self, offset: int) -> int:
         """Where the sentence holding ``offset`` starts (at its ". " or line break; 0 for the first)."""
@@ -805,6 +855,12 @@ class _ArticleContext:
     def _paragraphs_before(self, offset: int) -> int:
         """Non-empty paragraphs (lines) before the one holding ``offset``: 0 in the headline."""
         return sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip())
+
+    def _prose_paragraphs_before(self, offset: int) -> int:
+        """Paragraphs before the one holding ``offset`` that are prose (a sentence of a dozen
+        words or more, ended): 0 in the headline, standfirst, byline and lede."""
+        return sum(1 for ln in self.masked[:offset].split("\n")[:-1]
+                   if len(ln.split()) >= PROSE_MIN_WORDS and ln.rstrip()[-1:] in ".!?”\"’")
 
     def _anaphor(self, desc: str, offset: int, done: list[Quote]) -> str | None:
         """Who "the billionaire", "the 72-year-old", "the charity’s founder" or "the force"
@@ -1194,6 +1250,13 @@ _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|la
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+")
+# Fewer words than this make a headline, standfirst or byline line, not the story's prose
+# (a headline rarely ends in a full stop; a lede is a long sentence that does).
+PROSE_MIN_WORDS = 12
+# A name introduced with who the person is: ", who ran …", ", a former …", ", 58,".
+_INTRODUCED_WITH = re.compile(r",\s+(?:who\b|an?\s|the\s|\d+,)")
+# A paragraph in which its opening subject speaks, for _revealed_next.
+_REVEAL_VERB = re.compile(r"\b(?:said|says|told|added|claimed|insisted|warned)\b[^.!?]{0,40}[:,]?\s*[“\"]|[”\"],?\s+(?:he|she)\s+(?:said|added)")
 _HE_WORDS = re.compile(r"\b(?:his|himself|he)\b", re.IGNORECASE)
 _SHE_WORDS = re.compile(r"\b(?:her|herself|she)\b", re.IGNORECASE)
 

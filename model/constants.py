@@ -67,7 +67,7 @@ ROLE_WORDS = frozenset(
 # stripped from the front of a name, never a reason to reject one.
 LEADING_TITLES = frozenset(
     "Superintendent Inspector Detective Constable Sergeant Commander Captain Colonel Admiral Bishop "
-    "Archbishop Councillor Cllr Trustee Gov Lt Sgt Det Supt Insp Col Capt Atty Amb Pc PC".split())
+    "Archbishop Councillor Cllr Coun Caller Trustee Gov Lt Sgt Det Supt Insp Col Capt Atty Amb Pc PC".split())
 # Heads of multi-word names that are bodies, not people ("Foreign Office", "Downing Street").
 ORG_HEADS = frozenset(
     "Office Street Party Government Committee Commission Council Department Ministry Police "
@@ -85,7 +85,7 @@ ORG_HEADS = frozenset(
 LOWER_BODY_HEADS = frozenset("embassy consulate ministry government department police army military "
                              "navy regulator watchdog council party union".split())
 # Bodies named without an org head word.
-KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "Number 10": "Downing Street",
+KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "No10": "Downing Street", "Number 10": "Downing Street",
                 "Number Ten": "Downing Street", "Downing Street": "Downing Street",
                 "Foreign Office": "Foreign Office", "FCDO": "Foreign Office", "Labour": "Labour Party",
                 "the government": "government", "the Government": "government",
@@ -170,6 +170,11 @@ NATIONALITIES = frozenset("American French German Russian Chinese Ukrainian Isra
                           "Georgian Taiwanese Vietnamese Thai Filipino Indonesian Colombian Chilean Peruvian "
                           "Venezuelan Cuban Jamaican Ghanaian Ethiopian Somali Syrian Iraqi Afghan Lebanese "
                           "Palestinian Qatari Emirati Moroccan Algerian Tunisian Libyan Sudanese Zimbabwean".split())
+
+# Countries whose possessive can open a body's name in news copy ("Britain's Foreign Office",
+# "the UK’s Foreign Office"): the body is named without it, as without "the" (rule 10).
+COUNTRIES = frozenset("UK US USA Britain America England Scotland Wales Ireland France Germany Russia China "
+                      "Israel Ukraine Canada Australia India Japan Iran Italy Spain Poland Turkey Qatar".split())
 
 # Who held the offices the story's coverage names without the holder (2024–2026, public record):
 # "the Tory leader" is Kemi Badenoch only in an article that names Kemi Badenoch (attribution

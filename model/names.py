@@ -6,14 +6,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotestance.model.constants import (
-    FEMALE_HONORIFICS, FIRST_NAMES, HONORIFICS, KNOWN_BODIES, LEADING_TITLES, LOWER_BODY_HEADS, MALE_HONORIFICS,
+    COUNTRIES, FEMALE_HONORIFICS, FIRST_NAMES, HONORIFICS, KNOWN_BODIES, LEADING_TITLES, LOWER_BODY_HEADS, MALE_HONORIFICS,
     NATIONALITIES, NOT_NAMES, ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
 )
 
 _CAP = r"(?:(?:Mr|Mrs|Ms|Dr|St)\.|[A-Z][\w’'\-]*|No\.? 10)"
 # A run of capitalised words, with "of"/"for"/"&" inside: "Sir Keir Starmer", "House of Commons",
 # "Marks & Spencer".
-CAP_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:(?:of|for|&)[ \t\u00a0]+)?{_CAP})*")
+# Lower-case particles inside a personal name: "Rhun ap Iorwerth", "Ursula von der Leyen".
+NAME_PARTICLES = ("von", "van", "der", "den", "de", "da", "du", "di", "ap", "bin", "ibn")
+CAP_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:(?:of|for|&)[ \t\u00a0]+|(?:(?:{'|'.join(NAME_PARTICLES)})[ \t\u00a0]+){{1,2}})?{_CAP})*")
+# Letters after a name that are no part of it (honours, silk, "Jr").
+_MEMBER_LETTERS = frozenset("MP MSP MS MEP MLA AM".split())  # after a name of two words or more
+POST_NOMINALS = frozenset("KC QC OBE CBE MBE DBE KBE GBE FRS JP DL PhD Jr Jr.".split())
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -35,15 +40,23 @@ PHRASE_CACHE = 4096
 # Capitalised words that describe a body's position rather than name it (c07: "The Opposition
 # Conservative Party dubbed it ..."); stripped when more words follow.
 BODY_DESCRIPTORS = ("Opposition", "Ruling", "Governing", "Rival")
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]{1,4}\.?")
+_COUNTRY_OWNER = re.compile(rf"(?:[Tt]he\s+)?(?:{'|'.join(sorted(COUNTRIES))})[’']s\s+(?=\S)")
 
 
 @lru_cache(maxsize=PHRASE_CACHE)
 def classify_phrase(phrase: str) -> Mention | None:
     """What a noun phrase before or after a reporting verb names, or None if it names no speaker."""
-    phrase = re.sub(r"^(?:and|but|so|then|as|while|when|later|earlier|meanwhile|separately|also)\s+", "",
+    phrase = re.sub(r"^(?:and|but|so|then|as|while|when|later|earlier|meanwhile|separately|also|yesterday|today|"
+                    r"tonight|last\s+(?:night|week)|this\s+(?:morning|afternoon|evening|week))\s+", "",
                     phrase.strip(" ,;–—-"), flags=re.I)
     if not phrase:
         return None
+    if _PARTY_STATE.fullmatch(phrase):
+        return None  # "D-Calif.": a US politician's party and state, after the name
+    m = _COUNTRY_OWNER.match(phrase)
+    if m and (body := classify_phrase(phrase[m.end():])) and body.kind == "body":
+        return body  # "Britain's Foreign Office" is the Foreign Office
     m = _ONE_OF.fullmatch(phrase)  # "One of the plaintiffs": a plaintiff, unnamed (rule 11)
     if m:
         return Mention(_singular(m.group(1)), "description", indefinite=True)
@@ -56,6 +69,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     m = re.match(r"(?:(?:a|an|the|his|her|their)\s+)?((?:[\w-]+\s+)?(?:official\s+)?(?:spokesperson|spokesman|spokeswoman))\s+for\s+(.+)$", phrase, re.I)
     if m and CAP_RUN.fullmatch(m.group(2).removeprefix("the ")):
         org = m.group(2).removeprefix("the ")
+        org = org[owner.end():] if (owner := _COUNTRY_OWNER.match(org)) and org[owner.end():][:1].isupper() else org
         if org.lower() == "prime minister":  # rule 10: the prime minister's spokesperson is Downing Street
             return Mention("Downing Street", "body")
         if org in KNOWN_BODIES or org.split()[-1] in ORG_HEADS:  # rule 10: a body's spokesperson is the body
@@ -177,6 +191,7 @@ def _named_body(phrase: str) -> str | None:
         return phrase  # "Water UK", "Universities UK"
     words = phrase.split()
     if len(words) == 2 and _ACRONYM.fullmatch(words[0]) and words[0] not in ROLE_WORDS | _ROLE_ACRONYMS \
+            and words[0].capitalize() not in HONORIFICS \
             and words[1][:1].isupper() and words[1] not in ROLE_WORDS:
         return phrase  # "NHS England", "BBC Scotland"
     return None
@@ -213,7 +228,8 @@ def _description(phrase: str) -> Mention | None:
     # An indefinite description is a new, unnamed speaker (rule 11): "a witness", "one ticket
     # holder", "a senior SNP MSP", "a former engineer"; its head is a lower-case or all-capitals noun.
     m = _INDEFINITE.fullmatch(phrase.strip())
-    if m and not any(w in _FUNCTION_WORDS or w in TEXT_NOUNS or w in TIME_WORDS for w in m.group(1).lower().split()):
+    if m and not any(w in _FUNCTION_WORDS or w in TEXT_NOUNS or w in TIME_WORDS or w in _NOT_MODIFIERS
+                     for w in m.group(1).lower().split()):
         return Mention(m.group(1), "description", indefinite=not m.group(1).lower().endswith(("spokesperson", "spokesman", "spokeswoman")))
     return None
 
@@ -222,9 +238,11 @@ def _description(phrase: str) -> Mention | None:
 TIME_WORDS = frozenset("second seconds minute minutes hour hours day days week weeks fortnight month months year years "
                        "decade decades moment while time later earlier ago before after".split())
 _INDEFINITE_START = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s")
-_INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:[a-z][\w\-]*[a-z]|[A-Z]{2,5}))")
+_INDEFINITE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,3}(?:[a-z][\w\-]*[a-z]|[A-Z]{2,5}))")
 
 
+# Words that end a noun phrase's modifiers: "a report into the scandal" is no speaker "scandal".
+_NOT_MODIFIERS = frozenset("the into of for to from about over with on in at by against under after than".split())
 _NOUN_QUALIFIERS = frozenset("for of close in at familiar with to from on".split())
 
 
@@ -246,12 +264,19 @@ def strip_titles(phrase: str) -> str:
     """"Health Secretary Wes Streeting" -> "Wes Streeting"; "Ms Allred" -> "Allred"."""
     words = [_POSSESSIVE.sub("", w) if i == len(phrase.split()) - 1 else w
              for i, w in enumerate(phrase.split())]
+    while len(words) > 1 and (words[-1].rstrip(",") in POST_NOMINALS or words[-1] in _MEMBER_LETTERS and len(words) > 2
+                              and words[-2] not in ROLE_WORDS and words[-2][:1].isupper()):
+        words.pop()  # "Sarah Quinlan KC", "Jane Doe OBE", "Ed Davey MP" (not "Labour MP")
+    if words and words[0].isupper() and len(words[0]) > 2 and words[0].capitalize() in HONORIFICS:
+        words[0] = words[0].capitalize()  # a tabloid's "LORD Mandelson"
     after_of = False
     while len(words) > 1 and (words[0] in HONORIFICS or words[0] in ROLE_WORDS or words[0] in LEADING_TITLES
                               or words[0] in ORG_HEADS or words[0].isupper() or words[0] in ("of", "for", "and")):
         after_of = words.pop(0) in ("of", "for")
     if words and words[0] in HONORIFICS:
         return ""
+    if after_of and len(words) == 1:
+        return ""  # "Prince of Darkness", "Archbishop of Canterbury": a title, no personal name
     if after_of and len(words) >= 3:
         words = words[1:]  # "Mayor of London Sadiq Khan", "Archbishop of Canterbury Justin Welby"
     elif len(words) == 3 and words[1] in FIRST_NAMES and words[0] not in FIRST_NAMES | NOT_NAMES \
@@ -346,6 +371,11 @@ def person_names(text: str) -> list[tuple[int, str, str | None]]:
 def _name_in_run(run: str) -> tuple[int, str, str | None, bool] | None:
     """The personal name in a run of capitalised words, if any: ``(characters before it, name,
     gender, whether it is one word standing alone)``; None for bodies and non-names."""
+    first, _, rest = run.partition(" ")
+    if rest and first in NOT_NAMES and first not in HONORIFICS:
+        # "For Keir Starmer, the question …", "With Kemi Badenoch away": a sentence's opening word
+        found = _name_in_run(rest.lstrip())
+        return (found[0] + len(run) - len(rest.lstrip()), *found[1:]) if found else None
     owned = strip_owner(run)
     words = owned.split()
     if words[-1] in ORG_HEADS or words[-1].rstrip("’'s") in ORG_HEADS:

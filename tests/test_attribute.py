@@ -170,6 +170,60 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("The Cabinet Office said the safeguards had been “compromised”.\n"
      "The Prime Minister told his Cabinet that it was “disgraceful”.",
      [("compromised", "Cabinet Office"), ("disgraceful", "prime minister")]),
+    # A sentence that ends in its attribution, then when it was said.
+    ("Ministers were under pressure.\nThe vetting was “a box-ticking exercise” that “never looked hard” at the "
+     "friendship, Hugo Carlisle said last night.",
+     [("a box-ticking exercise", "Hugo Carlisle"), ("never looked hard", "Hugo Carlisle")]),
+    # A lede's unnamed source is nobody its own paragraph names; the next paragraph may reveal
+    # who it is, introducing a new name with who the person is ...
+    ("Ministers were under pressure.\nThe vetting of Lord Mandelson was “a box-ticking exercise”, says a "
+     "report, that ignored his friendship with Jeffrey Epstein, a former senior civil servant claimed last night.\n"
+     "Sir Hugo Carlisle, who ran a Whitehall department for six years, said: “Everybody knew.”",
+     [("a box-ticking exercise", "Hugo Carlisle"), ("Everybody knew.", "Hugo Carlisle")]),
+    # ... but not a name given with no such introduction (a review's case, here as a lede).
+    ("Ministers were under pressure over the budget on Tuesday night.\nA senior Labour MP described the budget as "
+     "“a disaster” in a private meeting of the parliamentary party.\nRachel Reeves said: “Some will call it a disaster.”",
+     [("a disaster", "senior Labour MP"), ("Some will call it a disaster.", "Rachel Reeves")]),
+    # A country's possessive before a body is not part of its name (rule 10).
+    ("In London, Britain's Foreign Office said the ambassador “continues to carry out his duties”.",
+     [("continues to carry out his duties", "Foreign Office")]),
+    # A sentence that says how its subject spoke, ended by a colon; a text's manner is no speaker.
+    ("Ministers were under pressure.\nAnother Labour MP, speaking on condition of anonymity, was blunter: "
+     "“He should go today.”", [("He should go today.", "Labour MP")]),
+    ("Ed Davey said it was bad. He was even more scathing: “He should go today.”",
+     [("He should go today.", "Ed Davey")]),
+    ("Ministers were under pressure. The report was clear: “He should go today.”", [("He should go today.", None)]),
+    # Lower-case particles inside names, letters after them, and a local paper's "Coun".
+    ("Plaid Cymru leader Rhun ap Iorwerth has said Labour “cannot lecture anyone” on standards.",
+     [("cannot lecture anyone", "Rhun ap Iorwerth")]),
+    ("Ursula von der Leyen said: “We are watching.”", [("We are watching.", "Ursula von der Leyen")]),
+    ("Sarah Quinlan KC, a criminal barrister, said: “A complaint is not an investigation.”",
+     [("A complaint is not an investigation.", "Sarah Quinlan")]),
+    ("Council leader Councillor Rachel Dixon said the town had “moved on”. “It’s a sad end,” said Coun Dixon.",
+     [("moved on", "Rachel Dixon"), ("It’s a sad end,", "Rachel Dixon")]),
+    # A body's spokesperson, the body named with its country's possessive.
+    ("“James will lead the embassy,” a spokesperson for Britain's Foreign Office said.",
+     [("James will lead the embassy,", "Foreign Office")]),
+    ("A spokesperson for the UK’s Cabinet Office told CNN the government was “urgently reviewing” it.",
+     [("urgently reviewing", "Cabinet Office")]),
+    # AP's party-state tag before a second appositive is no speaker.
+    ("Rep. Robert Garcia, D-Calif., the top Democrat on the committee, said the book “raises serious questions”.",
+     [("raises serious questions", "Robert Garcia")]),
+    # When the words were said, before the source; "No10"; "MP" after a name but not after a party;
+    # a radio caller; a tabloid's capitals.
+    ("Ministers met.\nLast night a Tory source said: “This is sickening.”", [("This is sickening.", "Tory source")]),
+    ("No10 insisted the PM “continues to have confidence” in him.", [("continues to have confidence", "Downing Street")]),
+    ("Liberal Democrat Leader Ed Davey MP said: “This is the right decision.”",
+     [("This is the right decision.", "Ed Davey")]),
+    ("A Labour MP said: “It is bad.”", [("It is bad.", "Labour MP")]),
+    ("Caller Maureen said: “They must think we are stupid.”", [("They must think we are stupid.", "Maureen")]),
+    ("Ministers met.\nLORD Mandelson called Epstein his “best pal”.", [("best pal", "Peter Mandelson")]),
+    # A sentence's opening word is no part of the name after it; a title "of" a thing is no name.
+    ("The Prince of Darkness was back. For Keir Starmer, the week was bad.\n"
+     "The prime minister told reporters he had acted “decisively”.", [("decisively", "Keir Starmer")]),
+    # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
+    ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
+     "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),
 ])
 def test_speakers(text, expected):
     assert speakers(text) == expected
