@@ -447,7 +447,10 @@ def _possessive_fragment(pre: str) -> tuple[Mention, str] | None:
 
 
 # "the email from Mandelson": a written text and its author.
-_TEXT_FROM = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})\s+(?:from|by)\s+({CAP_RUN.pattern})")
+_TEXT_FROM = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})\s+(?:from|by)\s+((?:the\s+)?(?:[\w’'\-]+\s+){{0,3}}{CAP_RUN.pattern})")
+# Who issues the text that the next paragraph holds: "X issued the following statement today:".
+_ISSUED = re.compile(r"\s*(.+?)\s+(?:has\s+|have\s+)?(issued|released|put\s+out|posted|published|shared)\s+"
+                     r"(?:the\s+following|this|a|an|her|his|their|its)\b[^:“”\"]*:\s*\Z")
 
 
 _IN_A_TEXT = re.compile(r"^\s*(?:In|Through|Via)\s+(?:a|an|her|his|their|its)\s+(?:[\w\-]+\s+)?(?:statement|post|letter|"
@@ -468,8 +471,11 @@ def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, s
     sentence = re.split(r"(?<=[.!?])\s+|\n", before)[-1]
     text = _TEXT_FROM.search(sentence)
     if text:  # "Badenoch read out the email from Mandelson to Epstein:" (rule 12: its author's words)
-        author = classify_phrase(text.group(1))
+        author = classify_phrase(_phrase_after(" " + text.group(1)))
         return (author, "written by (paragraph before)") if author else None
+    issued = _ISSUED.match(sentence)  # "Gloria Allred, who represents …, issued the following statement today:"
+    if issued and (author := _subject_before(issued.group(1))) and author.kind != "anaphor":
+        return author, f"{issued.group(2)} (paragraph before)"
     sentence = _IN_A_TEXT.sub("", sentence)  # "In a statement released through their lawyer, his mother said:"
     if any(w.lower() in TEXT_NOUNS for w in re.findall(r"[\w’']+", sentence)):
         return None  # a text read out, author not given
@@ -1036,15 +1042,23 @@ class _ArticleContext:
         if head in ("spokesperson", "spokesman", "spokeswoman") and (len(low.split()) == 1 or low == "official " + head):
             if low.startswith("official") and "prime minister" in self.masked[max(0, offset - 400):offset].lower():
                 return "Downing Street"  # "his official spokesperson" after "the prime minister" (rule 10)
-            last = _last_spokes_phrase(self.masked, offset)
-            if last:
-                end = self.masked.rfind(last, 0, offset) + len(last)
-                whose = _SPOKES_FOR.match(self.masked, end)  # "A spokesperson for Rowlands said"
+            at = offset
+            for _ in range(SPOKES_LOOKBACK):  # "the prime minister’s official spokesperson" … "the spokesperson said"
+                last = _last_spokes_phrase(self.masked, at)
+                if not last:
+                    break
+                at = self.masked.rfind(last, 0, at)
+                whose = _SPOKES_FOR.match(self.masked, at + len(last))  # "A spokesperson for Rowlands said"
                 if whose:
                     last += whose.group()
-            fuller = classify_phrase(last.strip()) if last else None
-            if fuller and fuller.text.lower() != low:
-                return self.resolve(fuller, offset, done)
+                owner = _OWNER_PRONOUN.match(last)
+                if owner:  # "…, his spokesman has confirmed": whose, before that phrase
+                    who = self._antecedent("m" if owner.group(1).lower() == "his" else "f", at, done)
+                    if who:
+                        return f"spokesperson for {who}"
+                fuller = classify_phrase(last.strip())
+                if fuller and fuller.text.lower() != low:
+                    return self.resolve(fuller, offset, done)
             body = self._body_before(offset, done)  # "The Scotland Office said … “…,” a spokesperson said."
             if body and body not in self.people:
                 return body
@@ -1208,6 +1222,11 @@ def _describes_person(mention: str | None) -> bool:
 _PERSON_FOR_BODY = re.compile(r"spokes|source|official|insider|aide|representative|\bhe\b|\bshe\b", re.IGNORECASE)
 _SPOKES_FOR = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}")
 _PHRASE_CHARS = re.compile(r"[\w’' ]")
+
+
+# Earlier "…spokesperson" phrases looked at for the one a bare "the spokesperson" continues.
+SPOKES_LOOKBACK = 3
+_OWNER_PRONOUN = re.compile(r"\s*(his|her)\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)\Z", re.IGNORECASE)
 
 
 def _last_spokes_phrase(masked: str, offset: int) -> str | None:

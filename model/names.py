@@ -126,8 +126,17 @@ def classify_phrase(phrase: str) -> Mention | None:
         if name and not any(w in NOT_NAMES or w in ROLE_WORDS or w.isupper() for w in name.split()):
             return Mention(name, "name", _gender(core))
         if lead.lower() in ("", "the") and all(w in ROLE_WORDS for w in core.split()) and not core.isupper():
-            return Mention(core.lower(), "description")  # "the Prime Minister"
+            return Mention(_lower_role(core), "description")  # "the Prime Minister", "Labour MPs"
     return _description(phrase) or _anaphor(phrase)
+
+
+# Words of office that keep their capitals in a description: parties, nations, acronyms.
+_PROPER_ROLE_WORDS = frozenset("Labour Tory Conservative Reform Liberal Democrat Lib Dem Green Republican Democratic "
+                               "US UK British American Scottish Welsh".split())
+
+
+def _lower_role(core: str) -> str:
+    return " ".join(w if w in _PROPER_ROLE_WORDS or w.rstrip("s").isupper() else w.lower() for w in core.split())
 
 
 _ONE_OF = re.compile(r"[Oo]ne\s+of\s+(?:the|his|her|their|its)\s+((?:[a-z][\w\-]*\s+)?[a-z][\w\-]*s)")

@@ -221,6 +221,19 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     # A sentence's opening word is no part of the name after it; a title "of" a thing is no name.
     ("The Prince of Darkness was back. For Keir Starmer, the week was bad.\n"
      "The prime minister told reporters he had acted “decisively”.", [("decisively", "Keir Starmer")]),
+    # A paragraph ending in a colon that says who issued the statement below it.
+    ("Ministers met.\nHere is the full statement from the Foreign Office minister Stephen Doughty in the Commons:\n"
+     "“Emails written by Peter Mandelson have come to light.”",
+     [("Emails written by Peter Mandelson have come to light.", "Stephen Doughty")]),
+    ("LOS ANGELES, Sept. 11, 2025 /PRNewswire/ -- Attorney Gloria Allred, who represents a number of victims, "
+     "issued the following statement today:\n“We welcome the decision.”", [("We welcome the decision.", "Gloria Allred")]),
+    ("The report was damning. The committee issued the following summary:\n“We welcome the decision.”",
+     [("We welcome the decision.", None)]),
+    # A bare "the spokesman" continues an earlier, fuller one: whose ("his spokesman"), or the PM's.
+    ("Peter Mandelson is to take leave from the Lords, his spokesman has confirmed.\n"
+     "“He has written to the Clerk,” the spokesman said.", [("He has written to the Clerk,", "spokesperson for Peter Mandelson")]),
+    ("Ministers met.\nThe prime minister’s official spokesperson has been briefing journalists. Asked why Starmer "
+     "had expressed confidence, the spokesperson said the PM had acted “swiftly”.", [("swiftly", "Downing Street")]),
     # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
     ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
      "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),

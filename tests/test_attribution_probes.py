@@ -43,7 +43,6 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ("c06", 0): "'the judge describing her crimes as …': the judge is named only in the next paragraph",
     ("c06", 6): "'Evergreen Care Group' spoke through 'the company' two sentences back",
     ("c06", 7): "'Evergreen Care Group' spoke through 'the company' two sentences back",
-    ("c12", 10): "'the spokesperson' after 'the prime minister’s official spokesperson' two paragraphs back",
     ("c13", 7): "a body's name with a comma inside ('Department for Environment, Food and Rural Affairs')",
     ("c14", 4): "a quote after a colon-less clause names its speaker only in the next sentence",
     ("c19", 0): "'Skyline Airways blamed … on “…”': 'blamed' is no reporting verb",
