@@ -72,9 +72,9 @@ def checked_labels(root: Path):
 
 
 def check_jobs(jobs: int | None) -> None:
-    """--jobs as joblib takes it: 1 or more, or -1 for one per CPU (None: the command's default)."""
-    if jobs == 0:
-        fail("--jobs must be 1 or more, or -1 for one per CPU")
+    """--jobs: 1 or more, or -1 for one per CPU (None: the command's default)."""
+    if jobs is not None and jobs < 1 and jobs != -1:
+        fail(f"--jobs must be 1 or more, or -1 for one per CPU (got {jobs})")
 
 
 def load_model(path=None):
@@ -96,8 +96,24 @@ def load_model(path=None):
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: a usage error (unknown option, bad value, missing argument) is
+    one line on stderr and exit 2, click's convention for usage errors, not typer's boxed message."""
+    import sys
+
+    try:
+        code = app(standalone_mode=False)
+    except typer.TyperException as e:  # typer's own click: UsageError and the rest derive from this
+        ctx = getattr(e, "ctx", None)
+        if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:  # bare `quotestance labels`
+            typer.echo(ctx.get_help(), err=True)
+        else:
+            hint = f" (see `{ctx.command_path} --help`)" if ctx is not None and e.exit_code == 2 else ""
+            typer.echo(f"quotestance: error: {e.format_message()}{hint}", err=True)
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        typer.echo("quotestance: aborted", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 # Each module registers its commands on `app` when imported.

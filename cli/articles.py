@@ -23,6 +23,8 @@ def expand(paths: list[str]) -> list[str]:
     out: list[str] = []
     for p in paths:
         if p == "-":
+            if "-" in out:
+                raise ArticleError("-: standard input can be read only once")
             out.append(p)
             continue
         path = Path(p)

@@ -160,7 +160,10 @@ def write_atomic(out: Path, content: str) -> None:
     """Write ``content`` to ``out`` through a temporary file in the same folder and a rename, so
     ``out`` is either the old file or the whole new one, never half of it."""
     folder = out.parent if str(out.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".tmp")
+    except OSError as e:  # say the file the user named, not the temporary one
+        raise OSError(e.errno, f"cannot write ({e.strerror.lower() if e.strerror else e})", str(out)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(content)

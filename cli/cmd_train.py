@@ -8,7 +8,7 @@ import typer
 
 from quotestance.cli.app import (DEFAULT_LABELS, LabelsDir, LabelsOpt, app, check_jobs, checked_labels, labels_app,
                                  load_model)
-from quotestance.cli.errors import handled
+from quotestance.cli.errors import fail, handled
 
 # As in `tag`: worker processes for the nested cross-validation's outer folds.
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Processes for cross-validation; -1 for one per CPU. The report does not depend on it.")]
@@ -80,6 +80,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     check_jobs(jobs)
     data = checked_labels(labels)
     path = out or DATA / MODEL_FILE
+    _check_writable(path)  # before minutes of training, not after
     try:
         old = load_model(path).card["evaluation"]
     except ValueError:
@@ -96,3 +97,13 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     typer.echo(f"wrote {path} and its card", err=True)
 
 
+def _check_writable(path: Path) -> None:
+    """Exit 1 with one line unless a file can be made in ``path``'s folder."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError as e:
+        fail(f"{path}: cannot write the model there ({(e.strerror or str(e)).lower()})")

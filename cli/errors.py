@@ -33,7 +33,9 @@ def handled(fn: Callable) -> Callable:
                 sys.stderr.close()
                 raise typer.Exit(0) from None
             msg = str(e) or type(e).__name__
-            if isinstance(e, OSError) and e.filename and str(e.filename) not in msg:
+            if isinstance(e, OSError) and e.strerror:  # "x.html: Permission denied", not "[Errno 13] …: 'x.html'"
+                msg = f"{e.filename}: {e.strerror}" if e.filename else e.strerror
+            elif isinstance(e, OSError) and e.filename and str(e.filename) not in msg:
                 msg = f"{e.filename}: {msg}"
             fail(msg.splitlines()[0] if msg else type(e).__name__)
 

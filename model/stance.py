@@ -126,7 +126,13 @@ class StanceModel:
 
         import joblib
 
-        return cls(joblib.load(io.BytesIO(data)), card)
+        try:
+            pipeline = joblib.load(io.BytesIO(data))
+        except Exception as e:  # bytes the card vouches for but no pickle can make: anything may be raised
+            raise ModelError(f"{path}: not a model file ({type(e).__name__} while loading it); run `quotestance train`") from None
+        if not all(hasattr(pipeline, a) for a in ("predict_proba", "classes_", "named_steps")):
+            raise ModelError(f"{path}: holds a {type(pipeline).__name__}, not a stance pipeline; run `quotestance train`")
+        return cls(pipeline, card)
 
     def pipeline_for(self, target: Target | None = None):
         """The pipeline that predicts stance toward ``target``: the model's own for its own target

@@ -97,7 +97,8 @@ def test_bad_file_midway_same_output_and_error_as_one_process(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--jobs", "0"], "--jobs must be 1 or more, or -1 for one per CPU"),
+    (["--jobs", "0"], "--jobs must be 1 or more, or -1 for one per CPU (got 0)"),
+    (["--jobs", "-5"], "--jobs must be 1 or more, or -1 for one per CPU (got -5)"),
     (["--backend", "spark"], "unknown backend 'spark' (choose one of loky, dask)"),
     (["--backend", "dask"], "--backend dask needs --scheduler ADDRESS"),
     (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --backend dask"),

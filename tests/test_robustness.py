@@ -208,6 +208,32 @@ def test_a_pickle_that_runs_code_is_never_unpickled(model_copy, tmp_path):
     assert not marker.exists()
 
 
+@pytest.mark.parametrize("content, says", [
+    (lambda: joblib_bytes({"a": 1}), "holds a dict, not a stance pipeline"),
+    (lambda: bytes(range(256)) * 8, "not a model file"),
+])
+def test_vouched_for_file_that_is_no_model_is_refused(model_copy, content, says):
+    """A card whose hash matches a file that is not a stance pipeline: one line, no traceback."""
+    model_copy.write_bytes(content())
+    card_file = model_copy.with_name("stance.card.json")
+    card = json.loads(card_file.read_text())
+    card.update(model_sha256=hashlib.sha256(model_copy.read_bytes()).hexdigest())
+    card_file.write_text(json.dumps(card))
+    with pytest.raises(ModelError, match=f"{says}.*run `quotestance train`"):
+        StanceModel.load(model_copy)
+    assert says in one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_copy)))
+
+
+def joblib_bytes(obj) -> bytes:
+    import io
+
+    import joblib
+
+    buf = io.BytesIO()
+    joblib.dump(obj, buf)
+    return buf.getvalue()
+
+
 @pytest.mark.parametrize("card_text", ["", "not json", "[1, 2]", '"a string"'])
 def test_unreadable_card_is_refused(model_copy, card_text):
     model_copy.with_name("stance.card.json").write_text(card_text)
