@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -16,7 +17,7 @@ from quotestance.cli.articles import expand, read_article
 from quotestance.cli.cmd_summary import shorten
 from quotestance.model.record import STANCES, Quote
 from quotestance.model.stance import StanceModel
-from quotestance.model.summary import SpeakerSummary, summarise
+from quotestance.model.summary import SpeakerSummary, fuller_names, summarise
 from quotestance.model.tagger import tag_text
 from quotestance.model.target import Target
 
@@ -82,6 +83,19 @@ def test_summarise_nothing_and_one_speaker_many_articles():
     assert row == SpeakerSummary("Al", 2, 0, 0, 2, quotes[1])
 
 
+def test_a_surname_alone_joins_the_one_full_name_other_articles_give():
+    quotes = [
+        q("Keir Starmer", "supporting", 0.6, "a", doc="one.txt"),
+        q("Starmer", "criticising", 0.8, "b", doc="two.txt"),  # an article that only says "Starmer"
+        q("Labour", "neutral", 0.7, "c"), q("Scottish Labour", "neutral", 0.7, "d"),  # bodies stay apart
+        q("Smith", "neutral", 0.7, "e"), q("Ann Smith", "neutral", 0.7, "f"), q("Bob Smith", "neutral", 0.7, "g"),
+        q("Foreign Office", "neutral", 0.7, "h"), q("Office", "neutral", 0.7, "i"),
+    ]
+    rows = {r.speaker: (r.supporting, r.criticising, r.neutral) for r in summarise(quotes)}
+    assert rows["Keir Starmer"] == (1, 1, 0) and "Starmer" not in rows
+    assert {"Labour", "Scottish Labour", "Smith", "Ann Smith", "Bob Smith", "Foreign Office", "Office"} <= set(rows)
+
+
 def test_shorten_to_seventy_characters_at_a_word():
     assert shorten("short quote") == "short quote"
     assert shorten("a  b\n c") == "a b c"
@@ -102,6 +116,9 @@ def expected_counts(quotes: list[Quote]) -> dict:
 
 
 def check_rows(objs: list[dict], quotes: list[Quote]) -> None:
+    # a surname alone counts with the one full name other articles give (tested above)
+    fuller = fuller_names({x.speaker for x in quotes if x.speaker})
+    quotes = [replace(x, speaker=fuller.get(x.speaker, x.speaker)) for x in quotes]
     expected = expected_counts(quotes)
     assert len(objs) == len(expected)
     for o in objs:
