@@ -10,12 +10,15 @@ labelled articles or the code:
 - e: 25 long articles, 10 on the Mandelson story, 213 quotes;
 - f: 25 scraped-looking pages (bylines, captions, "Read more" lines), 17 on the story, 230 quotes;
 - g: 26 scraped-looking pages, all on the Mandelson story, 226 quotes;
-- h: 25 scraped-looking pages from other outlets, all on the story, 219 quotes.
+- h: 25 scraped-looking pages from other outlets, all on the story, 219 quotes;
+- i: 30 pages of more kinds (wire, tabloid, live blog, transcript, press release, US cable news),
+  all on the story, 230 quotes.
 
-1,674 quotes in all. 14 expected speakers were aligned with labels/README.md and the project's
-tests (each says so in its "note"). Sets c to h were each scored once before any rule was
-written on them (0.695, 0.823, 0.911, 0.835, 0.854, 0.849; README); after that every set but h is
-development data. No rule has been written on set h.
+1,904 quotes in all. 16 expected speakers were aligned with labels/README.md and the project's
+tests (each says so in its "note"). Sets c to i were each scored once before any rule was
+written on them (0.695, 0.823, 0.911, 0.835, 0.854, 0.849, 0.700; README); after that each is
+development data. A speaker matches as in `quotestance evaluate` (training/spans.py:same_speaker:
+case and a leading "the" aside), so "Critics say" may give "Critics" for a probe's "critics".
 Quotes the rules still get wrong are listed in KNOWN_WRONG with what goes wrong; they are strict
 xfails, so a fix shows up as a failure to move the case out of the list.
 """
@@ -27,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from quotestance.model.tagger import find_quotes
+from quotestance.training.spans import same_speaker
 
 PROBES = [json.loads(line) for line in
           (Path(__file__).parent / "data" / "attribution_probes.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -98,7 +102,6 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ('g00', 10): "gives 'Ed Davey' (via 'he', 'said')",
     ('g03', 5): 'gives None (via None, None)',
     ('g04', 0): "gives 'senior democrat' (via 'senior democrat', 'says')",
-    ('g05', 2): "gives 'KEMI Badenoch' (via 'KEMI Badenoch', 'accused')",
     ('g05', 8): "gives 'Peter Mandelson' (via 'Mandelson', 'subject of the sentence')",
     ('g07', 2): "gives 'lawyer' (via 'lawyer', 'continued')",
     ('g08', 1): "gives 'government minister' (via 'government minister', 'admitted')",
@@ -132,6 +135,44 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ('h20', 0): "gives 'Anya Lindqvist' (via 'Yorkshire Labour MP', 'says')",
     ('h24', 0): "gives 'Peter Mandelson' (via 'Mandelson', 'subject of the sentence')",
     ('h24', 1): "gives 'Foreign Office’s most senior official' (via 'Foreign Office’s most senior official', 'admitted')",
+    ('i01', 0): 'span not found',
+    ('i01', 3): "gives None (via 'page', 'signed')",
+    ('i01', 5): "gives 'Tory source' (via None, 'continues previous quote')",
+    ('i03', 0): 'gives None (via None, None)',
+    ('i04', 0): "gives 'Jeffrey Epstein' (via 'Epstein', 'subject of the sentence')",
+    ('i05', 0): 'gives None (via None, None)',
+    ('i05', 1): "gives 'You' (via 'You', 'called')",
+    ('i05', 2): 'gives None (via None, None)',
+    ('i07', 2): "gives 'even loyal backbenchers questioning what one Labour MP' (via 'even loyal backbenchers questioning what one Labour MP', 'called')",
+    ('i07', 4): 'gives None (via None, None)',
+    ('i07', 7): "gives 'Wes Streeting' (via None, 'continues previous quote')",
+    ('i09', 3): "gives 'Peter Mandelson' (via 'he', 'said')",
+    ('i10', 1): "gives 'Peter Mandelson' (via 'he', 'subject of the sentence')",
+    ('i10', 3): 'gives None (via None, None)',
+    ('i10', 4): 'gives None (via None, None)',
+    ('i10', 7): "gives 'Keir Starmer' (via None, 'continues previous quote')",
+    ('i11', 7): "gives None (via 'upper house', 'said')",
+    ('i12', 0): 'gives None (via None, None)',
+    ('i12', 4): 'gives None (via None, None)',
+    ('i13', 0): "gives 'Peter Mandelson' (via 'Mandelson', 'subject of the sentence')",
+    ('i13', 1): "gives 'teenager' (via 'teenager', 'said')",
+    ('i13', 3): "gives 'Virginia Giuffre' (via 'Virginia Giuffre', 'said')",
+    ('i13', 4): "gives 'Roberts' (via 'Roberts', 'told')",
+    ('i14', 2): 'gives None (via None, None)',
+    ('i21', 2): "gives 'official' (via 'official', 'said')",
+    ('i21', 3): "gives 'official' (via 'official', 'said')",
+    ('i22', 1): "gives None (via 'tariff negotiations', 'put')",
+    ('i22', 2): 'gives None (via None, None)',
+    ('i22', 3): 'gives None (via None, None)',
+    ('i24', 1): "gives 'New Epstein' (via 'Epstein', 'replied')",
+    ('i26', 0): "gives 'Foreign Office’s most senior official' (via 'Foreign Office’s most senior official', 'same words quoted elsewhere')",
+    ('i26', 1): "gives 'Foreign Office’s most senior official' (via 'Foreign Office’s most senior official', 'told')",
+    ('i27', 2): 'gives None (via None, None)',
+    ('i27', 6): "gives 'Labour MP' (via None, 'continues previous quote')",
+    ('i27', 7): "gives 'Labour MP' (via None, 'continues previous quote')",
+    ('i28', 0): "gives 'Ro Khanna' (via 'he', 'calls')",
+    ('i28', 2): 'gives None (via None, None)',
+    ('i28', 4): "gives 'Thomas Massie' (via 'he', 'wrote')",
 }
 
 
@@ -144,7 +185,7 @@ def _cases():
 
 
 def test_probe_data_is_well_formed():
-    assert len(PROBES) == 247 and sum(len(p["quotes"]) for p in PROBES) == 1674
+    assert len(PROBES) == 277 and sum(len(p["quotes"]) for p in PROBES) == 1904
     for p in PROBES:
         at = 0
         for q in p["quotes"]:  # each quote occurs in the text, in order
@@ -158,4 +199,4 @@ def test_probe_speaker(probe, i):
     # The i-th expected quote is the k-th of the expected quotes with these words.
     k = sum(1 for q in probe["quotes"][:i] if q["quote"].strip() == want["quote"].strip())
     assert len(got) > k, f"span not found: {want['quote']!r}"
-    assert got[k].speaker == want["speaker"]
+    assert same_speaker(got[k].speaker, want["speaker"]), (got[k].speaker, want["speaker"])
