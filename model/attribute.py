@@ -168,7 +168,8 @@ def _mask(text: str, quotes: list[Quote]) -> str:
 # Abbreviated titles and US party-state tags whose full stop ends no sentence (AP style).
 _ABBREVIATIONS = "Sen Rep Gov Lt Sgt Det Supt Insp Col Gen Capt Cllr Prof Rev Atty Amb".split()
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\.(?= [A-Z])|\b[DRI]-[A-Z][a-z]{{1,4}}\.(?=,)")
-_PARTY_STATE_END = re.compile(r",\s*[DRI]-[A-Z][a-z]{1,4}\.?\s*\Z")
+# A tag after a name that names no one: AP's party and state ("D-Calif."), an age ("Alan Brough, 74").
+_PARTY_STATE_END = re.compile(r",\s*(?:[DRI]-[A-Z][a-z]{1,4}\.?|\d{1,3})\s*\Z")
 _ABBREVIATION_HINTS = tuple(a + ". " for a in _ABBREVIATIONS) + ("D-", "R-", "I-")
 
 
@@ -240,7 +241,7 @@ def _after_cue(post: str, quote: str = "") -> tuple[Mention, str] | None:
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
     rest = post[m.end():]
-    dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60}?)(?:,[^.;:()“”\"]*)?\s*$", rest)  # "– Lucy Harrow, general secretary of …"
+    dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60}?)(?:,[^.;:()“”\"]*)?[.!]?\s*$", rest)  # "– Lucy Harrow, general secretary of …"
     if dash and (mention := classify_phrase(dash.group(1))):
         return mention, "dash attribution"
     named = _DESC_NAME_VERB.match(rest)  # “…,” the Conservative leader, Kemi Badenoch, said.
@@ -597,6 +598,9 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         if close:
             end += close.end()
         mention = _subject_before(pre[:end])
+        owner = words[j - 1].group().lower()
+        if mention is None and j == k and owner in ("his", "her") and not verb.endswith(("ed", "s")):
+            mention = Mention(words[j - 1].group(), "pronoun", "m" if owner == "his" else "f")  # "His claim that …"
         if mention is None or mention.kind == "anaphor" and _AFTER_PREPOSITION.search(pre, 0, end):
             opener = _UNNAMED_SUBJECT.match(pre)  # "One Labour MP watching from the back benches said"
             unnamed = classify_phrase(opener.group(1)) if opener and opener.end() < end else None
@@ -1261,11 +1265,11 @@ def _same_surname(a: str, b: str) -> bool:
 _UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)((?:One|A|An|Another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP))"
                              r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing)\b)", re.MULTILINE)
 _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
-                      r"has|had|have|was|is|were|would|will|did|does)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"
+                      r"has|had|have|was|is|were|would|will|did|does|not)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"
                       r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes|"
                       r"spoke|gave|took|made|came|sat|stood|met|sent|left|won|lost|led|ran|saw|knew|thought|began|"
                       r"became|held|kept|broke|struck|paid|sold|brought|fought|sought|got|flew|drew|grew|spent|"
-                      r"heard|read)\b")
+                      r"heard|read|(?<=did not )[a-z]+|(?<=does not )[a-z]+|(?<=would not )[a-z]+)\b")
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+")

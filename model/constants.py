@@ -34,7 +34,7 @@ _VERB_STEMS = {
     "hail": "hailed hails", "confess": "confess confesses confessed confessing",
     "apologise": "apologise apologises apologised apologising apologized", "gush": "gushed gushes",
     "refer": "referred refers", "dub": "dubbed dubs", "affirm": "affirmed affirms", "cite": "citing cited cites",
-    "sign": "signs signed", "dismiss": "dismissed dismisses", "retort": "retorted retorts shot snapped", "thank": "thanked thanks", "laugh": "laughed smiled sighed", "signal": "signalled signaled signals", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
+    "fume": "fumed fumes raged rages stormed", "sign": "signs signed", "dismiss": "dismissed dismisses", "retort": "retorted retorts shot snapped", "thank": "thanked thanks", "laugh": "laughed smiled sighed", "signal": "signalled signaled signals", "tell3": "reported", "slam": "slammed slams", "criticise": "criticised criticized criticises",
 }
 SPEECH_VERBS = frozenset(w for forms in _VERB_STEMS.values() for w in forms.split())
 

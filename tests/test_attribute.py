@@ -234,6 +234,20 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      "“He has written to the Clerk,” the spokesman said.", [("He has written to the Clerk,", "spokesperson for Peter Mandelson")]),
     ("Ministers met.\nThe prime minister’s official spokesperson has been briefing journalists. Asked why Starmer "
      "had expressed confidence, the spokesperson said the PM had acted “swiftly”.", [("swiftly", "Downing Street")]),
+    # A possessive before a speech noun is its speaker ("His claim that …").
+    ("Peter Mandelson was sacked on Thursday.\nNone of that excuses the emails. His claim that he had been "
+     "“conned” was always going to ring hollow.", [("conned", "Peter Mandelson")]),
+    # A dash attribution with a clause after the name, ended by a full stop.
+    ("Labour MPs reacted with dismay.\n“That is a resigning matter” — Nigel Farage, speaking in Clacton on Friday.",
+     [("That is a resigning matter", "Nigel Farage")]),
+    # An age and a place between commas after the name.
+    ("People in the town are sad.\nRetired steelworker Alan Brough, 74, from Owton Manor, said: “I voted for him.”",
+     [("I voted for him.", "Alan Brough")]),
+    ("Ministers met.\nAnd Reform boss Nigel Farage fumed: “He has to go. Full stop.”",
+     [("He has to go. Full stop.", "Nigel Farage")]),
+    # "did not deny …, but said": the subject of the first verb says the second.
+    ("Ministers met.\nDowning Street did not deny that concerns had been raised but said vetting had been "
+     "“thorough and proportionate”.", [("thorough and proportionate", "Downing Street")]),
     # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
     ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
      "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),
