@@ -10,6 +10,10 @@ from quotestance.cli.app import (DEFAULT_LABELS, LabelsDir, LabelsOpt, app, chec
                                  load_model)
 from quotestance.cli.errors import fail, handled
 
+InventedOpt = Annotated[bool, typer.Option(
+    "--invented/--no-invented",
+    help="Let the model selection add the labelled invented articles in LABELS/invented/ to every fit (never scored).")]
+
 # As in `tag`: worker processes for the nested cross-validation's outer folds.
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Processes for cross-validation; -1 for one per CPU. The report does not depend on it.")]
 
@@ -33,7 +37,7 @@ def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
              attributed_speakers: Annotated[bool, typer.Option(
                  "--attributed-speakers",
                  help="Stance from the speakers attribution finds, as on a new article, not the labelled ones.")] = False,
-             jobs: JobsOpt = 1) -> None:
+             jobs: JobsOpt = 1, invented: InventedOpt = True) -> None:
     """Measure extraction, attribution and stance against the labels, by article.
 
     Spans and speakers are scored on the development articles and, separately, on the
@@ -58,14 +62,14 @@ def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
         quotes = with_cues(data, MANDELSON, attributed_speakers=attributed_speakers)
         if attributed_speakers:
             typer.echo("(speakers and cues from attribution, as on a new article)")
-        typer.echo(format_report(run(data, quotes=quotes, jobs=jobs)))
+        typer.echo(format_report(run(data, quotes=quotes, jobs=jobs, invented=_invented(labels, invented))))
 
 
 @app.command()
 @handled
 def train(labels: LabelsOpt = DEFAULT_LABELS,
           out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the model; default: the shipped model.")] = None,
-          jobs: JobsOpt = 1) -> None:
+          jobs: JobsOpt = 1, invented: InventedOpt = True) -> None:
     """Retrain the stance model from the labels and show whether it improved.
 
     Refuses labels with problems (see `quotestance labels check`). The new model and its
@@ -86,7 +90,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     except ValueError:
         old = None
     typer.echo(f"training on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)
-    card = fit(data, path, jobs=jobs)
+    card = fit(data, path, jobs=jobs, invented=_invented(labels, invented))
     new = card["evaluation"]
     typer.echo(format_report(new))
     if old:
@@ -107,3 +111,11 @@ def _check_writable(path: Path) -> None:
             pass
     except OSError as e:
         fail(f"{path}: cannot write the model there ({(e.strerror or str(e)).lower()})")
+
+
+def _invented(labels: Path, wanted: bool):
+    """The labelled invented articles under LABELS/invented/, checked, or None."""
+    from quotestance.training.labels import INVENTED_DIR
+
+    folder = labels / INVENTED_DIR
+    return checked_labels(folder) if wanted and folder.is_dir() else None

@@ -1,6 +1,7 @@
 """Nested selection of the stance model's settings, on real labelled quotes."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -47,9 +48,9 @@ def test_each_article_is_predicted_by_settings_chosen_without_it(monkeypatch):
     seen = []
     real = select.choose
 
-    def spy(Xs, ys, gs, target=MANDELSON):
+    def spy(Xs, ys, gs, target=MANDELSON, extra=None):
         seen.append(set(gs))
-        return real(Xs, ys, gs, target)
+        return real(Xs, ys, gs, target, extra)
 
     monkeypatch.setattr(select, "choose", spy)
     pred, probs, chosen = select.nested_predictions(X, y, groups)
@@ -160,3 +161,89 @@ def test_attributed_speakers_replace_the_labelled_ones_by_attributions():
         assert q.speaker == (max(found, key=lambda p: min(p.end, q.end) - max(p.start, q.start)).speaker if found else None)
     # Attribution is not perfect on these articles, so some speakers differ from the labels.
     assert any(a.speaker != b.speaker for a, b in zip(labelled, attributed))
+
+
+# --- invented articles as training-only data ---------------------------------------------------
+
+def _extra(stance: str | None = None, n: int = 40) -> select.Extra:
+    """Labelled quotes from articles outside SMALL, standing in for invented ones."""
+    labels = load_labels(LABELS)
+    quotes = [q for q in with_cues(labels) if q.doc not in SMALL and (stance is None or q.stance == stance)][:n]
+    return select.Extra(np.array(quotes, dtype=object), np.array([q.stance for q in quotes]))
+
+
+def test_invented_candidates_only_when_there_are_invented_quotes():
+    assert select.candidates(None) == select.CANDIDATES
+    both = select.candidates(_extra())
+    assert len(both) == 30 and both[:15] == select.CANDIDATES  # every setting without them comes first
+    assert all(c.invented for c in both[15:])
+    assert both[15].label == "all groups, C=1, with invented"
+
+
+def test_invented_quotes_join_the_fit_with_the_weight_of_the_real_ones(monkeypatch):
+    X, y, _ = _small()
+    extra = _extra()
+    seen = {}
+    real_fit = select.Candidate.pipeline
+
+    class Spy:
+        def __init__(self, pipe):
+            self.pipe = pipe
+
+        def fit(self, X, y, **kw):
+            seen.update(n=len(y), weights=kw.get("clf__sample_weight"))
+            return self.pipe.fit(X, y, **kw)
+
+    monkeypatch.setattr(select.Candidate, "pipeline", lambda self, t: Spy(real_fit(self, t)))
+    plain = select.fit(select.Candidate(FEATURE_GROUPS, 1.0), MANDELSON, X, y, extra)
+    assert seen["n"] == len(y) and seen["weights"] is None  # a candidate without them ignores them
+    with_inv = select.fit(select.Candidate(FEATURE_GROUPS, 1.0, invented=True), MANDELSON, X, y, extra)
+    assert seen["n"] == len(y) + len(extra)
+    assert seen["weights"][:len(y)].tolist() == [1.0] * len(y)
+    assert seen["weights"][len(y):].sum() == pytest.approx(len(y))  # together as much as the real ones
+    # The vectorizers were fitted on them too: words only they hold are in the vocabulary.
+    vocab = lambda est: est.named_steps["features"].transformer_list[0][1].steps[-1][1].vocabulary_
+    only_extra = set(vocab(with_inv)) - set(vocab(plain))
+    words = {w for q in extra.X for w in re.findall(r"\b\w\w+\b", features.mask_target(q.quote, MANDELSON).lower())}
+    unigrams = {t for t in only_extra if " " not in t}
+    assert unigrams and unigrams <= words
+
+
+def test_invented_quotes_are_never_predicted_or_scored(monkeypatch):
+    X, y, groups = _small()
+    extra = _extra()
+    scored_sizes = []
+    real = select.f1_score
+    monkeypatch.setattr(select, "f1_score", lambda yt, yp, **kw: scored_sizes.append(len(yt)) or real(yt, yp, **kw))
+    pred, probs, chosen = select.nested_predictions(X, y, groups, extra=extra)
+    assert len(pred) == len(y) and probs.shape == (len(y), 3)
+    # every inner score is over real quotes of the outer fold's training articles only
+    assert set(scored_sizes) <= {int((groups != g).sum()) for g in set(groups)}
+    assert sum(chosen.values()) == len(SMALL)
+
+
+def test_invented_quotes_repeating_collected_words_are_dropped(tmp_path):
+    """An invented quote equal to a collected one, or sharing four words in a row with one, never
+    joins a fit: no fold may be scored on words it was fitted on."""
+    import json
+
+    from quotestance.model.record import Quote
+    from quotestance.training.evaluate import OVERLAP_WORDS, extra_quotes
+
+    text = ("Ann Baker said: \u201cBest pal.\u201d Then she said: \u201cHe must go now, and take his friends "
+            "with him.\u201d Tom Hill said: \u201cA fair and open process.\u201d")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "x.txt").write_text(text, encoding="utf-8")
+    spans = ["Best pal.", "He must go now, and take his friends with him.", "A fair and open process."]
+    with open(tmp_path / "quotes.jsonl", "w", encoding="utf-8") as f:
+        for k, s in enumerate(spans, 1):
+            start = text.index(s)
+            f.write(json.dumps({"id": f"x:{k:03d}", "doc": "x.txt", "start": start, "end": start + len(s),
+                                "quote": s, "speaker": None, "stance": "neutral"}) + "\n")
+    invented = load_labels(tmp_path)
+    real = [Quote(doc="r.txt", start=0, end=8, quote="best pal", stance="neutral"),  # same words, other case
+            Quote(doc="r.txt", start=0, end=30, quote="he said he must go now whatever", stance="criticising")]
+    assert OVERLAP_WORDS == 4  # "he must go now" is the run the second shares
+    extra = extra_quotes(invented, real)
+    assert [q.quote for q in extra.X] == ["A fair and open process."] and extra.dropped == 2
+    assert extra_quotes(invented, []).dropped == 0 and len(extra_quotes(invented, [])) == 3

@@ -1,6 +1,8 @@
 """Grouped cross-validation of the stance model and its baselines, on the same folds."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
@@ -13,9 +15,9 @@ from quotestance.model.record import STANCES, Quote
 from quotestance.model.target import MANDELSON, Target
 from quotestance.training.labels import LabelSet
 from quotestance.model.features import remembered_features
-from quotestance.training.pipeline import (ConstantBaseline, VaderBaseline, proba_by_stance, stance_pipeline,
-                                           tfidf_baseline)
-from quotestance.training.select import INNER_FOLDS, nested_predictions
+from quotestance.training.pipeline import (C, FEATURE_GROUPS, ConstantBaseline, VaderBaseline, proba_by_stance,
+                                           stance_pipeline, tfidf_baseline)
+from quotestance.training.select import INNER_FOLDS, Candidate, Extra, fit, nested_predictions
 
 CALIBRATION_BINS = 10
 
@@ -84,18 +86,57 @@ def grouped_predictions(estimator, X: np.ndarray, y: np.ndarray, groups: np.ndar
     return (pred, probs) if proba else pred
 
 
-def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] | None = None, jobs: int = 1) -> dict:
+# Invented quotes sharing this many words in a row with a collected one are dropped (see below).
+OVERLAP_WORDS = 4
+
+
+def extra_quotes(invented: LabelSet | None, real: list[Quote], target: Target = MANDELSON) -> Extra | None:
+    """The invented articles' labelled quotes, with attribution's cues, as training-only data.
+
+    The invented articles were written by people who knew the story and had read ANNOTATION.md,
+    whose examples are quotes of the collected articles: some repeat collected quotes word for
+    word. Every invented quote whose words equal a collected quote's, or share OVERLAP_WORDS
+    words in a row with one, is dropped, so that no fold is scored on words it was fitted on.
+    """
+    if invented is None or not invented.quotes:
+        return None
+    seen_text = {" ".join(_tokens(q.quote)) for q in real}
+    seen_runs = {run for q in real for run in _runs(_tokens(q.quote))}
+    kept = [q for q in invented.quotes
+            if " ".join(_tokens(q.quote)) not in seen_text and not (_runs(_tokens(q.quote)) & seen_runs)]
+    if not kept:
+        return None
+    kept_ids = {q.id for q in kept}
+    quotes = [q for q in with_cues(invented, target) if q.id in kept_ids]
+    return Extra(np.array(quotes, dtype=object), np.array([q.stance for q in quotes]), dropped=len(invented.quotes) - len(kept))
+
+
+def _tokens(s: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", s.lower().replace("’", "'"))
+
+
+def _runs(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + OVERLAP_WORDS]) for i in range(len(words) - OVERLAP_WORDS + 1)}
+
+
+def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] | None = None, jobs: int = 1,
+             invented: LabelSet | None = None) -> dict:
     """The full report: the model (feature groups and C chosen by nested CV, see
     training/select.py), the baselines and the fixed default settings on the same outer folds,
     and calibration. ``quotes``: ``with_cues(labels, target)`` if the caller already has it;
-    ``jobs``: processes for the nested folds."""
+    ``jobs``: processes for the nested folds; ``invented``: labelled invented articles that the
+    selection may add to every fit (labels/invented/), never predicted or scored."""
     quotes = quotes if quotes is not None else with_cues(labels, target)
     X = np.array(quotes, dtype=object)
     y = np.array([q.stance for q in quotes])
     groups = np.array([q.doc for q in quotes])
-    pred, probs, chosen = nested_predictions(X, y, groups, target, jobs)
+    extra = extra_quotes(invented, quotes, target)
+    pred, probs, chosen = nested_predictions(X, y, groups, target, jobs, extra)
+    baselines = {}
     with remembered_features():
         fixed = grouped_predictions(stance_pipeline(target), X, y, groups)
+        if extra is not None:
+            baselines["all groups, C=1, with invented"] = scores(y, _grouped_with_extra(X, y, groups, target, extra))
     return {
         "folds": f"leave-one-article-out ({len(set(groups))} articles, {len(y)} quotes); "
                  f"model settings chosen inside each fold by {INNER_FOLDS}-fold grouped CV",
@@ -107,9 +148,23 @@ def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] |
             "VADER compound": scores(y, grouped_predictions(VaderBaseline(), X, y, groups)),
             "TF-IDF + LR": scores(y, grouped_predictions(tfidf_baseline(), X, y, groups)),
             "all groups, C=1": scores(y, fixed),
+            **baselines,
         },
+        **({"invented": {"quotes": len(extra), "dropped_as_overlapping": extra.dropped,
+                         "per_stance": dict(Counter(extra.y.tolist()))}} if extra is not None else {}),
         "errors": _errors(quotes, pred, probs),
     }
+
+
+def _grouped_with_extra(X, y, groups, target: Target, extra: Extra) -> np.ndarray:
+    """Leave-one-article-out predictions of the default settings fitted with ``extra`` too."""
+    from threadpoolctl import threadpool_limits
+
+    pred = np.empty(len(y), dtype=object)
+    with threadpool_limits(1):
+        for train, test in LeaveOneGroupOut().split(X, y, groups):
+            pred[test] = fit(Candidate(FEATURE_GROUPS, C, invented=True), target, X[train], y[train], extra).predict(X[test])
+    return pred
 
 
 def _errors(quotes: list[Quote], pred, probs, most: int = 15) -> list[dict]:
@@ -128,6 +183,10 @@ def format_report(report: dict) -> str:
     rows = [("model", report["model"])] + list(report["baselines"].items())
     head = f"{'':18s} {'macro-F1':>8s}  " + "  ".join(f"{c[:4]+' P/R/F1':>16s}" for c in STANCES)
     lines = [report["folds"], head]
+    if "invented" in report:
+        inv = report["invented"]
+        lines.insert(1, f"(candidates may add {inv['quotes']} quotes of invented articles to every fit, never scored; "
+                        f"{inv.get('dropped_as_overlapping', 0)} more were dropped as repeating collected quotes' words)")
     for name, s in rows:
         cells = "  ".join(f"{s['per_class'][c]['precision']:.2f}/{s['per_class'][c]['recall']:.2f}/{s['per_class'][c]['f1']:.2f}".rjust(16)
                           for c in STANCES)

@@ -11,6 +11,9 @@ from quotestance.model.text import paragraph_index, paragraphs
 
 QUOTES_FILE = "quotes.jsonl"
 ARTICLES_DIR = "articles"
+# Labelled articles written for the project, not collected: a labels folder of its own inside
+# the real one, which training may add to its fits and evaluation never scores (labels/README.md).
+INVENTED_DIR = "invented"
 REQUIRED = {"id": str, "doc": str, "start": int, "end": int, "quote": str, "stance": str}
 
 

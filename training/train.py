@@ -14,9 +14,9 @@ import numpy as np
 
 from quotestance.model.stance import DATA, MODEL_FILE, card_path, sha256
 from quotestance.model.target import MANDELSON, Target
-from quotestance.training.evaluate import evaluate, with_cues
+from quotestance.training.evaluate import evaluate, extra_quotes, with_cues
 from quotestance.training.labels import LabelSet
-from quotestance.training.select import choose_for_shipping
+from quotestance.training.select import choose_for_shipping, fit
 
 PREVIOUS_SUFFIX = ".previous"
 
@@ -31,8 +31,9 @@ def labels_hash(labels: LabelSet) -> str:
 
 
 def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON, report: dict | None = None,
-          jobs: int = 1) -> dict:
-    """Cross-validate, fit on everything, write model and card; return the card."""
+          jobs: int = 1, invented: LabelSet | None = None) -> dict:
+    """Cross-validate, fit on everything, write model and card; return the card. ``invented``:
+    labelled invented articles the selection may add to the fit (never scored)."""
     import joblib
     import nltk
     import sklearn
@@ -41,18 +42,23 @@ def train(labels: LabelSet, out: Path | None = None, target: Target = MANDELSON,
     from threadpoolctl import threadpool_limits
 
     quotes = with_cues(labels, target)
-    report = report or evaluate(labels, target, quotes=quotes, jobs=jobs)
+    report = report or evaluate(labels, target, quotes=quotes, jobs=jobs, invented=invented)
     X = np.array(quotes, dtype=object)
     y = np.array([q.stance for q in quotes])
-    chosen, inner = choose_for_shipping(X, y, np.array([q.doc for q in quotes]), target)
+    extra = extra_quotes(invented, quotes, target)
+    chosen, inner = choose_for_shipping(X, y, np.array([q.doc for q in quotes]), target, extra)
     with threadpool_limits(1):
-        pipe = chosen.pipeline(target).fit(X, y)
+        pipe = fit(chosen, target, X, y, extra)
     counts = labels.counts()
     card = {
         "model": out.name,
         "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "labels": {"sha256": labels_hash(labels), "quotes": len(labels.quotes), "articles": len(labels.articles),
                    "per_stance": dict(counts["stance"])},
+        **({"invented": {"sha256": labels_hash(invented), "quotes": len(invented.quotes),
+                         "articles": len(invented.articles), "per_stance": dict(invented.counts()["stance"]),
+                         "dropped_as_overlapping": extra.dropped, "in_the_fit": chosen.invented}}
+           if extra is not None else {}),
         "target": target.to_dict(),
         "features": list(chosen.groups),
         "classifier": f"LogisticRegression(C={chosen.c:g}, class_weight='balanced')",
