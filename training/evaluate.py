@@ -181,7 +181,8 @@ def _errors(quotes: list[Quote], pred, probs, most: int = 15) -> list[dict]:
 def format_report(report: dict) -> str:
     """The report as a plain-text table."""
     rows = [("model", report["model"])] + list(report["baselines"].items())
-    head = f"{'':18s} {'macro-F1':>8s}  " + "  ".join(f"{c[:4]+' P/R/F1':>16s}" for c in STANCES)
+    width = max(18, *(len(name) for name, _ in rows))
+    head = f"{'':{width}s} {'macro-F1':>8s}  " + "  ".join(f"{c[:4]+' P/R/F1':>16s}" for c in STANCES)
     lines = [report["folds"], head]
     if "invented" in report:
         inv = report["invented"]
@@ -190,7 +191,7 @@ def format_report(report: dict) -> str:
     for name, s in rows:
         cells = "  ".join(f"{s['per_class'][c]['precision']:.2f}/{s['per_class'][c]['recall']:.2f}/{s['per_class'][c]['f1']:.2f}".rjust(16)
                           for c in STANCES)
-        lines.append(f"{name:18s} {s['macro_f1']:8.3f}  {cells}")
+        lines.append(f"{name:{width}s} {s['macro_f1']:8.3f}  {cells}")
     m = report["model"]
     lines.append("")
     lines.append("confusion (rows: label, columns: predicted; " + ", ".join(STANCES) + ")")
