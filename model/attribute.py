@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from quotestance.model.constants import (
     FEMALE_FIRST_NAMES, FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES,
-    OFFICE_HOLDERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SKIP_BETWEEN, SPEECH_VERBS, TEXT_NOUNS,
+    OFFICE_HOLDERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SKIP_BETWEEN, SPEAKER_NOUNS, SPEECH_VERBS, TEXT_NOUNS,
 )
 from quotestance.model.names import (
     CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles,
@@ -241,7 +241,9 @@ def _after_cue(post: str, quote: str = "") -> tuple[Mention, str] | None:
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
     rest = post[m.end():]
-    dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60}?)(?:,[^.;:()“”\"]*)?[.!]?\s*$", rest)  # "– Lucy Harrow, general secretary of …"
+    dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60}?)(?:,[^.;:()“”\"]*)?\s*$", rest) \
+        or re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60}?)(?:,\s*(?:[a-z]+ing|the|an?)\b[^,.;:()“”\"]*)?[.!]\s*$", rest)
+    # "– Lucy Harrow, general secretary of …"; "— Nigel Farage, speaking in Clacton on Friday."
     if dash and (mention := classify_phrase(dash.group(1))):
         return mention, "dash attribution"
     named = _DESC_NAME_VERB.match(rest)  # “…,” the Conservative leader, Kemi Badenoch, said.
@@ -448,9 +450,10 @@ def _possessive_fragment(pre: str) -> tuple[Mention, str] | None:
 
 
 # "the email from Mandelson": a written text and its author.
-_TEXT_FROM = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})\s+(?:from|by)\s+((?:the\s+)?(?:[\w’'\-]+\s+){{0,3}}{CAP_RUN.pattern})")
+_TEXT_FROM = re.compile(rf"\b(?:{'|'.join(sorted(TEXT_NOUNS))})\s+(?:from|by)\s+((?:the\s+)?(?:[\w’'\-]+\s+){{0,3}}[\w’'\-]+)")
 # Who issues the text that the next paragraph holds: "X issued the following statement today:".
-_ISSUED = re.compile(r"\s*(.+?)\s+(?:has\s+|have\s+)?(issued|released|put\s+out|posted|published|shared)\s+"
+_ON_BEHALF = re.compile(r"\b(?:on\s+behalf\s+of|from)\s+([^:“”\"]{2,80}?)\s*:\s*\Z")
+_ISSUED = re.compile(r"\s*(.+?)\s+(?:has\s+|have\s+)?(issued|released|put\s+out|published)\s+"
                      r"(?:the\s+following|this|a|an|her|his|their|its)\b[^:“”\"]*:\s*\Z")
 
 
@@ -475,8 +478,12 @@ def _colon_paragraph_before(masked: str, q: Quote, pre: str) -> tuple[Mention, s
         author = classify_phrase(_phrase_after(" " + text.group(1)))
         return (author, "written by (paragraph before)") if author else None
     issued = _ISSUED.match(sentence)  # "Gloria Allred, who represents …, issued the following statement today:"
-    if issued and (author := _subject_before(issued.group(1))) and author.kind != "anaphor":
-        return author, f"{issued.group(2)} (paragraph before)"
+    if issued:
+        behalf = _ON_BEHALF.search(sentence, issued.end(2))  # "Police released a statement on behalf of the family:"
+        author = classify_phrase(_phrase_after(" " + behalf.group(1))) if behalf else _subject_before(issued.group(1))
+        if author and (behalf or author.kind != "anaphor"):
+            return author, f"{issued.group(2)} (paragraph before)"
+        return None
     sentence = _IN_A_TEXT.sub("", sentence)  # "In a statement released through their lawyer, his mother said:"
     if any(w.lower() in TEXT_NOUNS for w in re.findall(r"[\w’']+", sentence)):
         return None  # a text read out, author not given
@@ -499,7 +506,7 @@ def _colon_lead(pre: str, headline: bool = False) -> tuple[Mention, str] | None:
 
 # "Another Labour MP, speaking on condition of anonymity, was blunter:": a sentence that says how
 # its subject spoke, ended by a colon, hands the subject the quote after it.
-_MANNER_COLON = re.compile(r"\s*([^,:;“”\"]{2,60}?)(?:,[^:;“”\"]{2,80},)?\s+(?:was|is|were|are|has\s+been|had\s+been)\s+"
+_MANNER_COLON = re.compile(r"\s*([^,:;“”\"]{2,60}?)(?:,([^:;“”\"]{2,80}),)?\s+(?:was|is|were|are|has\s+been|had\s+been)\s+"
                            r"(?:(?:more|less|even|rather|far|much|equally|just\s+as)\s+){0,2}"
                            r"(?:blunter|blunt|direct|defiant|unrepentant|scathing|clear|adamant|emphatic|forthright|"
                            r"candid|frank|succinct|unequivocal|diplomatic|cautious|circumspect|measured|withering|"
@@ -508,8 +515,21 @@ _MANNER_COLON = re.compile(r"\s*([^,:;“”\"]{2,60}?)(?:,[^:;“”\"]{2,80},)
 
 def _manner_colon(pre: str) -> tuple[Mention, str] | None:
     m = _MANNER_COLON.fullmatch(pre)
-    mention = classify_phrase(m.group(1)) if m and MASK not in m.group(1) else None
+    if not m or MASK in m.group(0):
+        return None
+    named = classify_phrase(m.group(2).strip()) if m.group(2) else None
+    if named and named.kind == "name":  # "The Education Secretary, Bridget Phillipson, was more cautious:"
+        return named, COLON_CUE
+    mention = classify_phrase(m.group(1))
+    if mention and mention.kind == "description" and not (mention.indefinite or _speaker_noun(mention.text)) \
+            or re.search(r"\b[a-z]+ing\b", m.group(1)):
+        return None  # "The choice facing MPs is clear:" is no speaker
     return (mention, COLON_CUE) if mention and mention.kind in ("name", "body", "description", "pronoun") else None
+
+
+def _speaker_noun(desc: str) -> bool:
+    head = desc.lower().split()[-1]
+    return head in SPEAKER_NOUNS or head in PERSON_ROLES
 
 
 def _dash_lead(pre: str) -> tuple[Mention, str] | None:
@@ -832,31 +852,9 @@ class _ArticleContext:
             para_end = self.masked.find("\n", offset) % (len(self.masked) + 1)
             if found in self.people and any(para_start <= i < para_end and self.canonical(n) == found for i, n, _ in self.names):
                 found = None  # "… his friendship with Jeffrey Epstein, a former civil servant claimed": someone new
-            if found is None or found == mention.text:
-                found = self._revealed_next(offset) or mention.text
+            if found is None:
+                found = mention.text
         return found
-
-    def _revealed_next(self, offset: int) -> str | None:
-        """The person a lede's unnamed source turns out to be: the next paragraph opens with a
-        name never mentioned before, who speaks there ("A former civil servant claimed last
-        night …" then "Sir Hugo Carlisle, who ran a Whitehall department, said: …")."""
-        nxt = self.masked.find("\n", offset)
-        while nxt >= 0 and self.masked[nxt + 1:nxt + 2] == "\n":
-            nxt += 1
-        if nxt < 0:
-            return None
-        end = self.masked.find("\n", nxt + 1)
-        para = self.masked[nxt + 1:end if end >= 0 else len(self.masked)]
-        first = next(((i, n) for i, n, _ in self.subjects if i > nxt), None)
-        if first is None or first[0] - nxt - 1 > 4 or not _REVEAL_VERB.search(para):
-            return None
-        k = self.masked.find(first[1].split()[-1], first[0])
-        if not _INTRODUCED_WITH.match(self.masked, k + len(first[1].split()[-1])):
-            return None  # "Rachel Reeves said: …" may be anyone; "Sir Hugo Carlisle, who ran …," is the source
-        name = self.canonical(first[1])
-        if name == self.target.name or any(i < nxt and self.canonical(n) == name for i, n, _ in self.names):
-            return None
-        return name
 
     def _sentence_start(self, offset: int) -> int:
         """Where the sentence holding ``offset`` starts (at its ". " or line break; 0 for the first)."""
@@ -865,6 +863,20 @@ class _ArticleContext:
     def _paragraphs_before(self, offset: int) -> int:
         """Non-empty paragraphs (lines) before the one holding ``offset``: 0 in the headline."""
         return sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip())
+
+    def _body_spokesperson_before(self, offset: int) -> bool:
+        """Whether a body's spokesperson ("A Downing Street spokesman") is named in the
+        SPOKES_LOOKBACK spokesperson phrases before ``offset``."""
+        at = offset
+        for _ in range(SPOKES_LOOKBACK):
+            last = _last_spokes_phrase(self.masked, at)
+            if not last:
+                return False
+            at = self.masked.rfind(last, 0, at)
+            mention = classify_phrase(last.strip())
+            if mention and mention.kind == "body":
+                return True
+        return False
 
     def _prose_paragraphs_before(self, offset: int) -> int:
         """Paragraphs before the one holding ``offset`` that are prose (a sentence of a dozen
@@ -1058,8 +1070,9 @@ class _ArticleContext:
                 owner = _OWNER_PRONOUN.match(last)
                 if owner:  # "…, his spokesman has confirmed": whose, before that phrase
                     who = self._antecedent("m" if owner.group(1).lower() == "his" else "f", at, done)
-                    if who:
+                    if who in self.people and not self._body_spokesperson_before(at):
                         return f"spokesperson for {who}"
+                    continue  # an earlier "A Downing Street spokesman" is who "his spokesman" was
                 fuller = classify_phrase(last.strip())
                 if fuller and fuller.text.lower() != low:
                     return self.resolve(fuller, offset, done)
@@ -1276,10 +1289,6 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 # Fewer words than this make a headline, standfirst or byline line, not the story's prose
 # (a headline rarely ends in a full stop; a lede is a long sentence that does).
 PROSE_MIN_WORDS = 12
-# A name introduced with who the person is: ", who ran …", ", a former …", ", 58,".
-_INTRODUCED_WITH = re.compile(r",\s+(?:who\b|an?\s|the\s|\d+,)")
-# A paragraph in which its opening subject speaks, for _revealed_next.
-_REVEAL_VERB = re.compile(r"\b(?:said|says|told|added|claimed|insisted|warned)\b[^.!?]{0,40}[:,]?\s*[“\"]|[”\"],?\s+(?:he|she)\s+(?:said|added)")
 _HE_WORDS = re.compile(r"\b(?:his|himself|he)\b", re.IGNORECASE)
 _SHE_WORDS = re.compile(r"\b(?:her|herself|she)\b", re.IGNORECASE)
 

@@ -171,10 +171,10 @@ NATIONALITIES = frozenset("American French German Russian Chinese Ukrainian Isra
                           "Venezuelan Cuban Jamaican Ghanaian Ethiopian Somali Syrian Iraqi Afghan Lebanese "
                           "Palestinian Qatari Emirati Moroccan Algerian Tunisian Libyan Sudanese Zimbabwean".split())
 
-# Countries whose possessive can open a body's name in news copy ("Britain's Foreign Office",
-# "the UK’s Foreign Office"): the body is named without it, as without "the" (rule 10).
-COUNTRIES = frozenset("UK US USA Britain America England Scotland Wales Ireland France Germany Russia China "
-                      "Israel Ukraine Canada Australia India Japan Iran Italy Spain Poland Turkey Qatar".split())
+# The story's home country, whose possessive before one of its bodies is dropped ("Britain's
+# Foreign Office" is the Foreign Office, rule 10). Only it: "Russia's Foreign Ministry" and
+# "Ukraine's Foreign Ministry" are two bodies, named as written.
+HOME_COUNTRIES = frozenset("UK Britain".split())
 
 # Who held the offices the story's coverage names without the holder (2024–2026, public record):
 # "the Tory leader" is Kemi Badenoch only in an article that names Kemi Badenoch (attribution

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotestance.model.constants import (
-    COUNTRIES, FEMALE_HONORIFICS, FIRST_NAMES, HONORIFICS, KNOWN_BODIES, LEADING_TITLES, LOWER_BODY_HEADS, MALE_HONORIFICS,
+    FEMALE_HONORIFICS, HOME_COUNTRIES, FIRST_NAMES, HONORIFICS, KNOWN_BODIES, LEADING_TITLES, LOWER_BODY_HEADS, MALE_HONORIFICS,
     NATIONALITIES, NOT_NAMES, ORG_HEADS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, TEXT_NOUNS,
 )
 
@@ -18,7 +18,7 @@ NAME_PARTICLES = ("von", "van", "der", "den", "de", "da", "du", "di", "ap", "bin
 CAP_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:(?:of|for|&)[ \t\u00a0]+|(?:(?:{'|'.join(NAME_PARTICLES)})[ \t\u00a0]+){{1,2}})?{_CAP})*")
 # Letters after a name that are no part of it (honours, silk, "Jr").
 _MEMBER_LETTERS = frozenset("MP MSP MS MEP MLA AM".split())  # after a name of two words or more
-POST_NOMINALS = frozenset("KC QC OBE CBE MBE DBE KBE GBE FRS JP DL PhD Jr Jr.".split())
+POST_NOMINALS = frozenset("KC QC OBE CBE MBE DBE KBE GBE FRS JP DL PhD".split())  # not "Jr": Donald Trump Jr
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -41,7 +41,7 @@ PHRASE_CACHE = 4096
 # Conservative Party dubbed it ..."); stripped when more words follow.
 BODY_DESCRIPTORS = ("Opposition", "Ruling", "Governing", "Rival")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]{1,4}\.?")
-_COUNTRY_OWNER = re.compile(rf"(?:[Tt]he\s+)?(?:{'|'.join(sorted(COUNTRIES))})[’']s\s+(?=\S)")
+_COUNTRY_OWNER = re.compile(rf"(?:[Tt]he\s+)?(?:{'|'.join(sorted(HOME_COUNTRIES))})[’']s\s+(?=\S)")
 
 
 @lru_cache(maxsize=PHRASE_CACHE)
@@ -200,7 +200,7 @@ def _named_body(phrase: str) -> str | None:
         return phrase  # "Water UK", "Universities UK"
     words = phrase.split()
     if len(words) == 2 and _ACRONYM.fullmatch(words[0]) and words[0] not in ROLE_WORDS | _ROLE_ACRONYMS \
-            and words[0].capitalize() not in HONORIFICS \
+            and not (len(words[0]) > 2 and words[0].capitalize() in HONORIFICS) \
             and words[1][:1].isupper() and words[1] not in ROLE_WORDS:
         return phrase  # "NHS England", "BBC Scotland"
     return None

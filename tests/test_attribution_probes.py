@@ -236,6 +236,12 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ('j28', 4): 'gives None (via None, None)',
     ('j29', 5): "gives 'Met' (via 'Met', 'said (after quote)')",
     ('j29', 6): "gives 'Met' (via 'Met', 'said')",
+    ('g14', 1): "gives 'Epstein survivor' (via 'Epstein survivor', 'said'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
+    ('h02', 2): "gives 'former senior civil servant' (via 'former senior civil servant', 'claimed (end of sentence)'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
+    ('h02', 3): "gives 'former senior civil servant' (via 'former senior civil servant', 'claimed (end of sentence)'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
+    ('h17', 0): "gives 'Epstein survivor' (via 'Epstein survivor', 'same words quoted elsewhere'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
+    ('h17', 1): "gives 'Epstein survivor' (via 'Epstein survivor', 'told'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
+    ('h20', 1): "gives 'Leeds Labour MP' (via 'Leeds Labour MP', 'warned'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
 }
 
 
