@@ -263,6 +263,7 @@ def labels_review(
     Example: quotestance labels review --labels labels/ --threshold 0.8
     """
     from quotestance.training.labelling import review
+    from quotestance.training.labels import INVENTED_DIR
 
     if not 0 < threshold <= 1:
         fail(f"--threshold {threshold}: should be above 0 and at most 1")
@@ -271,14 +272,17 @@ def labels_review(
     from quotestance.model.stance import ModelError
 
     data = checked_labels(labels)
+    invented = None
     try:  # the settings of the model that tags, refitted per fold
         model = load_model()
         estimator, settings = clone(model.pipeline), model.card.get("selection", {}).get("chosen", "the shipped model's")
+        if model.card.get("invented", {}).get("in_the_fit") and (labels / INVENTED_DIR).is_dir():
+            invented = checked_labels(labels / INVENTED_DIR)  # fitted with them, as the model was
     except ModelError:
         estimator, settings = None, "default"
     typer.echo(f"cross-validating ({settings} settings) on {len(data.quotes)} quotes from {len(data.articles)} articles ...",
                err=True)
-    rows = review(data, threshold, estimator=estimator)
+    rows = review(data, threshold, estimator=estimator, invented=invented)
     width = max(60, shutil.get_terminal_size((120, 20)).columns)
     room = max(20, width - 54)
     if rows:

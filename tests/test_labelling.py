@@ -224,6 +224,31 @@ def test_review_lists_confident_contradictions_most_confident_first(tmp_path):
         review(labels, threshold=0)
 
 
+def test_review_fits_with_the_invented_articles_when_given(tmp_path, monkeypatch):
+    """The shipped model was fitted with the invented articles: review's folds can be too, and
+    the invented quotes are then in every fit and never judged."""
+    from quotestance.training import evaluate as ev
+
+    root = tmp_path / "labels"
+    (root / "articles").mkdir(parents=True)
+    keep = ("c04.txt", "c08.txt", "c13.txt", "c14.txt")
+    for doc in keep:
+        shutil.copy(ARTICLES / doc, root / "articles" / doc)
+    write_jsonl(root / "quotes.jsonl", [r for d in keep for r in real_labels(d)])
+    labels = load_labels(root)
+    invented = load_labels(LABELS / "invented")
+    seen = []
+    real_grouped = ev.grouped_predictions
+    monkeypatch.setattr(ev, "grouped_predictions",
+                        lambda *a, **kw: seen.append(kw.get("extra")) or real_grouped(*a, **kw))
+    with_inv = review(labels, threshold=1e-9, invented=invented)
+    without = review(labels, threshold=1e-9)
+    assert seen[0] is not None and len(seen[0]) > 500 and seen[1] is None
+    ids = {q.id for q in labels.quotes}
+    assert {r.id for r in with_inv} <= ids  # only real labels are judged
+    assert [(r.id, r.probability) for r in with_inv] != [(r.id, r.probability) for r in without]
+
+
 def test_review_needs_every_stance_outside_each_article(labels_copy):
     root, _ = labels_copy  # c02 and c03: no criticising label at all
     with pytest.raises(ValueError, match="no label is criticising"):

@@ -17,7 +17,7 @@ from quotestance.training.labels import LabelSet
 from quotestance.model.features import remembered_features
 from quotestance.training.pipeline import (C, FEATURE_GROUPS, ConstantBaseline, VaderBaseline, proba_by_stance,
                                            stance_pipeline, tfidf_baseline)
-from quotestance.training.select import INNER_FOLDS, Candidate, Extra, fit, nested_predictions
+from quotestance.training.select import INNER_FOLDS, Candidate, Extra, fit, fit_with_extra, nested_predictions
 
 CALIBRATION_BINS = 10
 
@@ -69,9 +69,10 @@ def calibration(y_true, proba: np.ndarray, classes) -> dict:
     return {"ece": float(ece), "brier": float(((proba - onehot) ** 2).sum(axis=1).mean())}
 
 
-def grouped_predictions(estimator, X: np.ndarray, y: np.ndarray, groups: np.ndarray, proba: bool = False):
+def grouped_predictions(estimator, X: np.ndarray, y: np.ndarray, groups: np.ndarray, proba: bool = False,
+                        extra: Extra | None = None):
     """Leave-one-article-out predictions (and probabilities): every quote predicted by a model
-    that never saw its article."""
+    that never saw its article (fitted on ``extra`` too, when given)."""
     from threadpoolctl import threadpool_limits
 
     pred = np.empty(len(y), dtype=object)
@@ -79,7 +80,7 @@ def grouped_predictions(estimator, X: np.ndarray, y: np.ndarray, groups: np.ndar
     # One BLAS thread: these fits are tiny, and thread contention made them ~6x slower here.
     with threadpool_limits(1):
         for train, test in LeaveOneGroupOut().split(X, y, groups):
-            est = clone(estimator).fit(X[train], y[train])
+            est = fit_with_extra(clone(estimator), X[train], y[train], extra)
             pred[test] = est.predict(X[test])
             if proba:
                 probs[test] = proba_by_stance(est, X[test])

@@ -361,14 +361,17 @@ class Contradiction:
     probabilities: dict[str, float]
 
 
-def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None, estimator=None) -> list[Contradiction]:
+def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None, estimator=None,
+           invented: LabelSet | None = None) -> list[Contradiction]:
     """Labels the model contradicts with probability >= ``threshold``, most confident first.
 
     Each quote is predicted by a model fitted without its article (training/evaluate.py's
     leave-one-article-out ``grouped_predictions``), so a label is never judged by a model that
     learned it. ``estimator``: the unfitted pipeline to cross-validate; default, the full feature
     set at C=1. The CLI passes the shipped model's settings, which were chosen on all articles:
-    only that choice of feature groups and C has seen the judged article. Ties are broken by id.
+    only that choice of feature groups and C has seen the judged article. ``invented``: labelled
+    invented articles added to every fit, as the shipped model was when its card says so.
+    Ties are broken by id.
     """
     if not 0 < threshold <= 1:
         raise ValueError(f"threshold {threshold} should be above 0 and at most 1")
@@ -378,7 +381,7 @@ def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None, e
     from threadpoolctl import threadpool_limits
 
     from quotestance.model.target import MANDELSON
-    from quotestance.training.evaluate import grouped_predictions, with_cues
+    from quotestance.training.evaluate import extra_quotes, grouped_predictions, with_cues
     from quotestance.training.pipeline import stance_pipeline
 
     target = target or MANDELSON
@@ -394,7 +397,7 @@ def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None, e
     # Many small fits: BLAS threads only contend with each other here (several times slower).
     with threadpool_limits(limits=1):
         _, probs = grouped_predictions(estimator if estimator is not None else stance_pipeline(target),
-                                       X, y, groups, proba=True)
+                                       X, y, groups, proba=True, extra=extra_quotes(invented, quotes, target))
     out = []
     for q, p in zip(quotes, probs):
         i = int(np.argmax(p))

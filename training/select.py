@@ -53,7 +53,8 @@ INVENTED_CANDIDATES = tuple(Candidate(c.groups, c.c, invented=True) for c in CAN
 class Extra:
     """Quotes added to every fit and never predicted: the invented articles' labelled quotes.
     Each weighs ``n_real / n_extra`` of a labelled real quote, so that together they weigh as
-    much as the real quotes of the fit, whatever their number (fixed before any run with them)."""
+    much as the real quotes of the fit, whatever their number (fixed before any run with them;
+    the classifier's class_weight="balanced" then reweighs by class over both)."""
     X: np.ndarray
     y: np.ndarray
     dropped: int = 0  # invented quotes left out as repeating collected ones (training/evaluate.py)
@@ -68,11 +69,17 @@ def candidates(extra: Extra | None) -> tuple[Candidate, ...]:
 
 def fit(cand: Candidate, target: Target, X, y, extra: Extra | None = None):
     """``cand``'s pipeline fitted on ``X, y``, and on ``extra`` too when the candidate uses it."""
-    if not (cand.invented and extra is not None and len(extra)):
-        return cand.pipeline(target).fit(X, y)  # a new pipeline each call: no clone needed
+    # a new pipeline each call: no clone needed
+    return fit_with_extra(cand.pipeline(target), X, y, extra if cand.invented else None)
+
+
+def fit_with_extra(estimator, X, y, extra: Extra | None = None):
+    """``estimator`` (a stance pipeline) fitted on ``X, y`` and ``extra``, the extra quotes
+    weighing together as much as ``X``'s (before the classifier's class balancing)."""
+    if extra is None or not len(extra):
+        return estimator.fit(X, y)
     weights = np.concatenate([np.ones(len(y)), np.full(len(extra), len(y) / len(extra))])
-    return cand.pipeline(target).fit(np.concatenate([X, extra.X]), np.concatenate([y, extra.y]),
-                                     clf__sample_weight=weights)
+    return estimator.fit(np.concatenate([X, extra.X]), np.concatenate([y, extra.y]), clf__sample_weight=weights)
 
 
 def _fit_predict(cand: Candidate, target: Target, X, y, train, test, proba: bool = False, extra: Extra | None = None):
