@@ -28,6 +28,8 @@ def tag(
     backend: Annotated[str, typer.Option("--backend", help="loky (processes on this machine) or dask (a Dask cluster).")] = "loky",
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="The Dask scheduler's address for --backend dask, e.g. tcp://10.0.0.5:8786.")] = None,
+    skip_bad: Annotated[bool, typer.Option(
+        "--skip-bad", help="Skip a file that cannot be read as an article (one warning line each) instead of stopping.")] = False,
 ) -> None:
     """Find every quote, its speaker and its stance toward the target.
 
@@ -40,6 +42,7 @@ def tag(
       quotestance tag article.txt --target "Keir Starmer" --alias Starmer --alias "the prime minister"
       quotestance tag news/ --jobs 4 --format jsonl > quotes.jsonl
       quotestance tag news/ --backend dask --scheduler tcp://10.0.0.5:8786 --format jsonl > quotes.jsonl
+      quotestance tag scraped/ --skip-bad --format jsonl > quotes.jsonl
     """
     import sys
 
@@ -58,19 +61,23 @@ def tag(
     names = expand(paths)
     stance_model = load_model(model)
     writer = Writer(fmt, sys.stdout)
+    skipped: list[str] = []
+    read = lambda: _read(names, skipped if skip_bad else None)  # noqa: E731
     show = len(names) > 20 and sys.stderr.isatty()
     with typer.progressbar(length=len(names), label="tagging", file=sys.stderr) if show else _nullbar() as bar:
         if backend == "dask":
             with _dask_client(scheduler):
-                results = _tag_parallel(names, stance_model, who, -1 if jobs is None else jobs, "dask")
+                results = _tag_parallel(read(), len(names), stance_model, who, -1 if jobs is None else jobs, "dask")
                 _write(results, writer, bar)
         elif jobs is None or jobs == 1:
             from quotestance.model.tagger import tag_texts
 
-            _write(tag_texts(_read(names), stance_model, who), writer, bar)
+            _write(tag_texts(read(), stance_model, who), writer, bar)
         else:
-            _write(_tag_parallel(names, stance_model, who, jobs, "loky"), writer, bar)
-    typer.echo(f"{writer.rows} quotes in {len(names)} article(s)", err=True)
+            _write(_tag_parallel(read(), len(names), stance_model, who, jobs, "loky"), writer, bar)
+    done = len(names) - len(skipped)
+    typer.echo(f"{writer.rows} quotes in {done} article(s)" + (f"; {len(skipped)} file(s) skipped" if skipped else ""),
+               err=True)
 
 
 def _write(results, writer, bar) -> None:
@@ -79,16 +86,28 @@ def _write(results, writer, bar) -> None:
         bar.update(1)
 
 
-def _read(names: list[str]) -> Iterator[tuple[str, str]]:
-    """``(name, text)`` per article, read one at a time (memory stays flat however many)."""
+def _read(names: list[str], skipped: list[str] | None = None) -> Iterator[tuple[str, str]]:
+    """``(name, text)`` per article, read one at a time (memory stays flat however many). With
+    ``skipped`` (a list), a file that cannot be read is a warning line and is added to it;
+    without, its error ends the input."""
     from quotestance.cli.articles import read_article
 
     for name in names:
-        yield name, read_article(name)
+        try:
+            text = read_article(name)
+        except (ValueError, OSError) as e:
+            if skipped is None:
+                raise
+            why = (e.strerror if isinstance(e, OSError) and e.strerror else str(e)).splitlines()[0]
+            typer.echo(f"quotestance: warning: {why if why.startswith(name) else f'{name}: {why}'}; skipped", err=True)
+            skipped.append(name)
+            continue
+        yield name, text
 
 
-def _tag_parallel(names: list[str], model, who, jobs: int, backend: str) -> Iterator[list]:
-    """Quotes per article, in the order of ``names``, tagged in chunks by joblib workers.
+def _tag_parallel(items: Iterator[tuple[str, str]], count: int, model, who, jobs: int, backend: str) -> Iterator[list]:
+    """Quotes per article, in the order of ``items`` (``count`` of them at most, as ``_read``
+    gives them), tagged in chunks by joblib workers.
 
     The articles are read here, in this process (workers may be on other machines, and stdin
     can only be read once), and sent in chunks with the model; results come back in order. A
@@ -101,12 +120,12 @@ def _tag_parallel(names: list[str], model, who, jobs: int, backend: str) -> Iter
 
     with parallel_config(backend=backend):
         workers = max(1, effective_n_jobs(jobs))
-        size = max(1, min(BATCH_ARTICLES, math.ceil(len(names) / (2 * workers))))
+        size = max(1, min(BATCH_ARTICLES, math.ceil(count / (2 * workers))))
         errors: dict[int, Exception] = {}
 
         def tasks():
-            read = _read(names)
-            for k in range(math.ceil(len(names) / size)):
+            read = items
+            for k in range(math.ceil(count / size)):
                 chunk = []
                 try:
                     for _ in range(size):

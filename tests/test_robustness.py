@@ -432,3 +432,31 @@ def test_write_model_crash_before_each_rename_leaves_a_loadable_pair(model_copy,
             assert loaded["trained"] == "now" and verify(model_copy)["trained"] == "now"
             assert verify(*previous_pair(model_copy))["model_sha256"] == old_sha
         assert not list(model_copy.parent.glob("*.tmp")), "temporary files left behind"
+
+
+# --- --skip-bad: a folder with unreadable files ---------------------------------------------------
+
+def _mixed_folder(tmp_path):
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    for name in ("c02.txt", "c03.txt"):
+        shutil.copy(ARTICLES / name, folder / name)
+    (folder / "b_binary.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "c_latin1.txt").write_bytes("caf\xe9 said \u201chello\u201d\n".encode("latin-1", "replace"))
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]])
+def test_skip_bad_tags_the_readable_articles_and_warns_once_per_bad_file(tmp_path, jobs):
+    folder = _mixed_folder(tmp_path)
+    stopped = tag(str(folder), "--format", "jsonl", *jobs)
+    assert one_error_line(stopped).endswith("b_binary.txt: binary file, not an article")
+    result = tag(str(folder), "--format", "jsonl", "--skip-bad", *jobs)
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    alone = [json.loads(line) for line in tag(str(folder / "c02.txt"), str(folder / "c03.txt"), "--format", "jsonl").stdout.splitlines()]
+    assert [(r["quote"], r["speaker"], r["stance"]) for r in rows] == [(r["quote"], r["speaker"], r["stance"]) for r in alone]
+    warnings = result.stderr.splitlines()
+    assert warnings[0] == f"quotestance: warning: {folder / 'b_binary.txt'}: binary file, not an article; skipped"
+    assert warnings[1].startswith(f"quotestance: warning: {folder / 'c_latin1.txt'}: not UTF-8 text")
+    assert warnings[2] == f"{len(rows)} quotes in 2 article(s); 2 file(s) skipped"
