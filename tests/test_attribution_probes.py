@@ -7,8 +7,8 @@ labelled articles or the code:
 - a, b: 95 short articles, 275 quotes, one attribution shape each;
 - c: 26 long articles, 246 quotes;
 - d: 25 long UK politics articles, 265 quotes;
-- e: 25 long articles, 10 on the Mandelson story, 213 quotes;
-- f: 25 scraped-looking pages (bylines, captions, "Read more" lines), 17 on the story, 230 quotes;
+- e: 25 long articles, 11 on the Mandelson story, 213 quotes;
+- f: 25 scraped-looking pages (bylines, captions, "Read more" lines), 18 on the story, 230 quotes;
 - g: 26 scraped-looking pages, all on the Mandelson story, 226 quotes;
 - h: 25 scraped-looking pages from other outlets, all on the story, 219 quotes;
 - i: 30 pages of more kinds (wire, tabloid, live blog, transcript, press release, US cable news),
