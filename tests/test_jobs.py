@@ -158,3 +158,16 @@ def test_dask_scheduler_address_invalid():
     pytest.importorskip("distributed")
     line = one_error_line(tag(str(ARTICLES / "c02.txt"), "--backend", "dask", "--scheduler", "not an address"))
     assert line.startswith("quotestance: error: cannot reach the Dask scheduler at not an address: ")
+
+
+def test_dask_skip_bad_gives_the_same_bytes_and_warnings_as_one_process(tmp_path, cluster):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("c02.txt", "c05.txt", "c09.txt"):
+        shutil.copy(ARTICLES / name, folder / name)
+    (folder / "c03_binary.txt").write_bytes(bytes(range(256)) * 20)
+    one = tag(str(folder), "--format", "jsonl", "--skip-bad")
+    result = tag(str(folder), "--format", "jsonl", "--skip-bad", "--backend", "dask", "--scheduler", cluster.scheduler_address)
+    assert one.exit_code == result.exit_code == 0, result.stderr
+    assert result.stdout == one.stdout and one.stdout.count("\n") > 5
+    assert result.stderr.endswith(one.stderr) and "c03_binary.txt: binary file, not an article; skipped" in one.stderr
