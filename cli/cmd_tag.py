@@ -8,7 +8,7 @@ import typer
 
 from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, check_jobs,
                                  load_model, target_from_options)
-from quotestance.cli.errors import fail, handled
+from quotestance.cli.errors import fail, handled, one_line
 
 BACKENDS = ("loky", "dask")
 # How long to wait for a Dask scheduler before saying it cannot be reached.
@@ -62,19 +62,19 @@ def tag(
     stance_model = load_model(model)
     writer = Writer(fmt, sys.stdout)
     skipped: list[str] = []
-    read = lambda: _read(names, skipped if skip_bad else None)  # noqa: E731
+    articles = _read(names, skipped if skip_bad else None)  # read lazily, by whichever branch runs
     show = len(names) > 20 and sys.stderr.isatty()
     with typer.progressbar(length=len(names), label="tagging", file=sys.stderr) if show else _nullbar() as bar:
         if backend == "dask":
             with _dask_client(scheduler):
-                results = _tag_parallel(read(), len(names), stance_model, who, -1 if jobs is None else jobs, "dask")
+                results = _tag_parallel(articles, len(names), stance_model, who, -1 if jobs is None else jobs, "dask")
                 _write(results, writer, bar)
         elif jobs is None or jobs == 1:
             from quotestance.model.tagger import tag_texts
 
-            _write(tag_texts(read(), stance_model, who), writer, bar)
+            _write(tag_texts(articles, stance_model, who), writer, bar)
         else:
-            _write(_tag_parallel(read(), len(names), stance_model, who, jobs, "loky"), writer, bar)
+            _write(_tag_parallel(articles, len(names), stance_model, who, jobs, "loky"), writer, bar)
     done = len(names) - len(skipped)
     typer.echo(f"{writer.rows} quotes in {done} article(s)" + (f"; {len(skipped)} file(s) skipped" if skipped else ""),
                err=True)
@@ -98,7 +98,7 @@ def _read(names: list[str], skipped: list[str] | None = None) -> Iterator[tuple[
         except (ValueError, OSError) as e:
             if skipped is None:
                 raise
-            why = (e.strerror if isinstance(e, OSError) and e.strerror else str(e)).splitlines()[0]
+            why = one_line(e)
             typer.echo(f"quotestance: warning: {why if why.startswith(name) else f'{name}: {why}'}; skipped", err=True)
             skipped.append(name)
             continue
@@ -124,12 +124,11 @@ def _tag_parallel(items: Iterator[tuple[str, str]], count: int, model, who, jobs
         errors: dict[int, Exception] = {}
 
         def tasks():
-            read = items
             for k in range(math.ceil(count / size)):
                 chunk = []
                 try:
                     for _ in range(size):
-                        chunk.append(next(read))
+                        chunk.append(next(items))
                 except StopIteration:
                     pass
                 except Exception as e:  # raised by the parent once the chunk's results are written

@@ -16,6 +16,17 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
     raise typer.Exit(code)
 
 
+def one_line(e: Exception) -> str:
+    """A library error as the one line the user sees: "x.html: Permission denied", not
+    "[Errno 13] Permission denied: 'x.html'"."""
+    msg = str(e) or type(e).__name__
+    if isinstance(e, OSError) and e.strerror:
+        msg = f"{e.filename}: {e.strerror}" if e.filename else e.strerror
+    elif isinstance(e, OSError) and e.filename and str(e.filename) not in msg:
+        msg = f"{e.filename}: {msg}"
+    return msg.splitlines()[0] if msg else type(e).__name__
+
+
 def handled(fn: Callable) -> Callable:
     """Run a command, turning the library's errors (ValueError, OSError) into one line and exit 1."""
 
@@ -32,11 +43,6 @@ def handled(fn: Callable) -> Callable:
             if isinstance(e, BrokenPipeError):  # e.g. piped into `head`
                 sys.stderr.close()
                 raise typer.Exit(0) from None
-            msg = str(e) or type(e).__name__
-            if isinstance(e, OSError) and e.strerror:  # "x.html: Permission denied", not "[Errno 13] …: 'x.html'"
-                msg = f"{e.filename}: {e.strerror}" if e.filename else e.strerror
-            elif isinstance(e, OSError) and e.filename and str(e.filename) not in msg:
-                msg = f"{e.filename}: {msg}"
-            fail(msg.splitlines()[0] if msg else type(e).__name__)
+            fail(one_line(e))
 
     return run

@@ -618,8 +618,8 @@ def _before_cue(pre: str) -> tuple[Mention, str] | None:
         if close:
             end += close.end()
         mention = _subject_before(pre[:end])
-        owner = words[j - 1].group().lower()
-        if mention is None and j == k and owner in ("his", "her") and not verb.endswith(("ed", "s")):
+        if mention is None and j == k and (owner := words[j - 1].group().lower()) in ("his", "her") \
+                and not verb.endswith(("ed", "s")):
             mention = Mention(words[j - 1].group(), "pronoun", "m" if owner == "his" else "f")  # "His claim that …"
         if mention is None or mention.kind == "anaphor" and _AFTER_PREPOSITION.search(pre, 0, end):
             opener = _UNNAMED_SUBJECT.match(pre)  # "One Labour MP watching from the back benches said"
@@ -864,25 +864,22 @@ class _ArticleContext:
         """Non-empty paragraphs (lines) before the one holding ``offset``: 0 in the headline."""
         return sum(1 for ln in self.masked[:offset].split("\n")[:-1] if ln.strip())
 
-    def _body_spokesperson_before(self, offset: int) -> bool:
-        """Whether a body's spokesperson ("A Downing Street spokesman") is named in the
-        SPOKES_LOOKBACK spokesperson phrases before ``offset``."""
-        at = offset
-        for _ in range(SPOKES_LOOKBACK):
-            last = _last_spokes_phrase(self.masked, at)
-            if not last:
-                return False
-            at = self.masked.rfind(last, 0, at)
-            mention = classify_phrase(last.strip())
-            if mention and mention.kind == "body":
-                return True
-        return False
-
     def _prose_paragraphs_before(self, offset: int) -> int:
         """Paragraphs before the one holding ``offset`` that are prose (a sentence of a dozen
         words or more, ended): 0 in the headline, standfirst, byline and lede."""
         return sum(1 for ln in self.masked[:offset].split("\n")[:-1]
                    if len(ln.split()) >= PROSE_MIN_WORDS and ln.rstrip()[-1:] in ".!?”\"’")
+
+    def _spokes_phrases_before(self, offset: int):
+        """``(start, phrase)`` of the last SPOKES_LOOKBACK "…spokesperson" phrases before
+        ``offset``, nearest first."""
+        at = offset
+        for _ in range(SPOKES_LOOKBACK):
+            last = _last_spokes_phrase(self.masked, at)
+            if not last:
+                return
+            at = self.masked.rfind(last, 0, at)
+            yield at, last
 
     def _anaphor(self, desc: str, offset: int, done: list[Quote]) -> str | None:
         """Who "the billionaire", "the 72-year-old", "the charity’s founder" or "the force"
@@ -1058,19 +1055,16 @@ class _ArticleContext:
         if head in ("spokesperson", "spokesman", "spokeswoman") and (len(low.split()) == 1 or low == "official " + head):
             if low.startswith("official") and "prime minister" in self.masked[max(0, offset - 400):offset].lower():
                 return "Downing Street"  # "his official spokesperson" after "the prime minister" (rule 10)
-            at = offset
-            for _ in range(SPOKES_LOOKBACK):  # "the prime minister’s official spokesperson" … "the spokesperson said"
-                last = _last_spokes_phrase(self.masked, at)
-                if not last:
-                    break
-                at = self.masked.rfind(last, 0, at)
+            # "the prime minister’s official spokesperson" … "the spokesperson said"
+            for at, last in self._spokes_phrases_before(offset):
                 whose = _SPOKES_FOR.match(self.masked, at + len(last))  # "A spokesperson for Rowlands said"
                 if whose:
                     last += whose.group()
                 owner = _OWNER_PRONOUN.match(last)
                 if owner:  # "…, his spokesman has confirmed": whose, before that phrase
                     who = self._antecedent("m" if owner.group(1).lower() == "his" else "f", at, done)
-                    if who in self.people and not self._body_spokesperson_before(at):
+                    if who in self.people and not any((m := classify_phrase(p.strip())) and m.kind == "body"
+                                                      for _, p in self._spokes_phrases_before(at)):
                         return f"spokesperson for {who}"
                     continue  # an earlier "A Downing Street spokesman" is who "his spokesman" was
                 fuller = classify_phrase(last.strip())

@@ -15,9 +15,9 @@ from quotestance.model.record import STANCES, Quote
 from quotestance.model.target import MANDELSON, Target
 from quotestance.training.labels import LabelSet
 from quotestance.model.features import remembered_features
-from quotestance.training.pipeline import (C, FEATURE_GROUPS, ConstantBaseline, VaderBaseline, proba_by_stance,
-                                           stance_pipeline, tfidf_baseline)
-from quotestance.training.select import INNER_FOLDS, Candidate, Extra, fit, fit_with_extra, nested_predictions
+from quotestance.training.pipeline import (ConstantBaseline, VaderBaseline, proba_by_stance, stance_pipeline,
+                                           tfidf_baseline)
+from quotestance.training.select import INNER_FOLDS, Extra, fit_with_extra, nested_predictions
 
 CALIBRATION_BINS = 10
 
@@ -101,10 +101,11 @@ def extra_quotes(invented: LabelSet | None, real: list[Quote], target: Target = 
     """
     if invented is None or not invented.quotes:
         return None
-    seen_text = {" ".join(_tokens(q.quote)) for q in real}
-    seen_runs = {run for q in real for run in _runs(_tokens(q.quote))}
-    kept = [q for q in invented.quotes
-            if " ".join(_tokens(q.quote)) not in seen_text and not (_runs(_tokens(q.quote)) & seen_runs)]
+    real_words = [_tokens(q.quote) for q in real]
+    seen_text = {" ".join(words) for words in real_words}
+    seen_runs = {run for words in real_words for run in _runs(words)}
+    kept = [q for q, words in ((q, _tokens(q.quote)) for q in invented.quotes)
+            if " ".join(words) not in seen_text and not (_runs(words) & seen_runs)]
     if not kept:
         return None
     kept_ids = {q.id for q in kept}
@@ -137,7 +138,8 @@ def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] |
     with remembered_features():
         fixed = grouped_predictions(stance_pipeline(target), X, y, groups)
         if extra is not None:
-            baselines["all groups, C=1, with invented"] = scores(y, _grouped_with_extra(X, y, groups, target, extra))
+            with_invented = grouped_predictions(stance_pipeline(target), X, y, groups, extra=extra)
+            baselines["all groups, C=1, with invented"] = scores(y, with_invented)
     return {
         "folds": f"leave-one-article-out ({len(set(groups))} articles, {len(y)} quotes); "
                  f"model settings chosen inside each fold by {INNER_FOLDS}-fold grouped CV",
@@ -155,17 +157,6 @@ def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] |
                          "per_stance": dict(Counter(extra.y.tolist()))}} if extra is not None else {}),
         "errors": _errors(quotes, pred, probs),
     }
-
-
-def _grouped_with_extra(X, y, groups, target: Target, extra: Extra) -> np.ndarray:
-    """Leave-one-article-out predictions of the default settings fitted with ``extra`` too."""
-    from threadpoolctl import threadpool_limits
-
-    pred = np.empty(len(y), dtype=object)
-    with threadpool_limits(1):
-        for train, test in LeaveOneGroupOut().split(X, y, groups):
-            pred[test] = fit(Candidate(FEATURE_GROUPS, C, invented=True), target, X[train], y[train], extra).predict(X[test])
-    return pred
 
 
 def _errors(quotes: list[Quote], pred, probs, most: int = 15) -> list[dict]:
