@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from quotestance.model.constants import (
     FEMALE_FIRST_NAMES, FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES,
@@ -786,22 +786,39 @@ class _ArticleContext:
         for n in found:
             if _same_surname(n.split()[-1], surname):
                 self.canon[n] = target.name
-        self.gender: dict[str, str] = {}
+        self.masked = masked
+        self.people = set(self.canon.values()) | {target.name}
+
+    # Genders, roles and sentence subjects are worked out on first use: most articles' quotes
+    # are resolved by a name in their cue, without them (a third of attribution's time before).
+
+    @cached_property
+    def gender(self) -> dict[str, str]:
+        gender: dict[str, str] = {}
         for _, n, g in self.names:
             if g:
-                self.gender.setdefault(self.canon[n], g)
-        self.masked = masked
+                gender.setdefault(self.canon[n], g)
         for n in self.canon.values():  # a given name says more than the pronouns near a name
             first = n.split()[0] if " " in n else None
             g = "f" if first in FEMALE_FIRST_NAMES else "m" if first in MALE_FIRST_NAMES else None
             if g:
-                self.gender.setdefault(n, g)
-        for n, g in _pronoun_genders(masked, self.names, self.canonical).items():
-            self.gender.setdefault(n, g)
-        self.roles = _roles(masked, self.canon)
-        self.people = set(self.canon.values()) | {target.name}
-        self.subjects = [(i, n, g) for i, n, g in self.names if _subject_position(masked, i, n)]
-        self.target_aliases = {a.lower() for a in target.aliases if a[:1].islower() or a.lower().startswith("the ")}
+                gender.setdefault(n, g)
+        for n, g in _pronoun_genders(self.masked, self.names, self.canonical).items():
+            gender.setdefault(n, g)
+        return gender
+
+    @cached_property
+    def roles(self) -> list[tuple[int, str, str]]:
+        return _roles(self.masked, self.canon)
+
+    @cached_property
+    def subjects(self) -> list[tuple[int, str, str | None]]:
+        return [(i, n, g) for i, n, g in self.names if _subject_position(self.masked, i, n)]
+
+    @cached_property
+    def target_aliases(self) -> set[str]:
+        target = self.target
+        return {a.lower() for a in target.aliases if a[:1].islower() or a.lower().startswith("the ")}
 
     def canonical(self, name: str) -> str:
         if name in self.canon:

@@ -75,3 +75,26 @@ def test_text_with_stray_unbalanced_and_mixed_marks(text):
 @given(marked_text, st.sampled_from([Target("Keir Starmer", ("Starmer", "the prime minister")), Target("X")]))
 def test_other_targets(text, target):
     assert_tags_valid(text, target)
+
+
+# The target's forms and the characters re.IGNORECASE folds onto ASCII letters ("ſ" is an "s",
+# "K" the Kelvin sign a "k", "ı" and "İ" are i's), so that case-folded spellings are generated.
+FOLD_PIECES = ["Mandelson", "MANDELSON", "mandelſon", "the ambassador", "THE AMBASSADOR", "the peer", "Petie",
+               "PETİE", "petıe", "Lord Mandelson's", "José Ramos", "JOSÉ", "Ambaſſador", "Keir", "KEİR"]
+fold_text = st.lists(st.one_of(st.sampled_from(FOLD_PIECES), st.sampled_from(SEPARATORS), st.sampled_from(WORDS)),
+                     max_size=30).map("".join)
+
+
+@SETTINGS
+@given(st.one_of(fold_text, any_text),
+       st.sampled_from([MANDELSON, Target("José Ramos", ("Ramos", "the minister")), Target("Keir Starmer", ("Keir",))]))
+@example("mandelſon", MANDELSON)
+@example("PETİE", MANDELSON)
+def test_quick_target_test_never_misses_a_mention(text, target):
+    """features._may_name skips the target's pattern; it may say yes wrongly, never no wrongly."""
+    from quotestance.model import features
+
+    if target.pattern().search(text):
+        assert features._may_name(text, target)
+    assert features.mask_target(text, target) == features._NAME_RUN.sub(
+        features.PERSON_TOKEN, target.pattern().sub(features.TARGET_TOKEN, text))
