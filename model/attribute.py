@@ -813,7 +813,16 @@ class _ArticleContext:
 
     @cached_property
     def subjects(self) -> list[tuple[int, str, str | None]]:
-        return [(i, n, g) for i, n, g in self.names if _subject_position(self.masked, i, n)]
+        """Names standing as a clause's subject, and the target's descriptive aliases standing
+        so ("The peer himself has said little. … he said": he is the target)."""
+        found = [(i, n, g) for i, n, g in self.names if _subject_position(self.masked, i, n)]
+        if self.target_aliases:
+            aliases = "|".join(re.escape(a) for a in sorted(self.target_aliases, key=len, reverse=True))
+            for m in re.finditer(rf"\b(?i:{aliases})\b", self.masked):
+                if _subject_position(self.masked, m.start(), m.group()):
+                    found.append((m.start(), self.target.name, None))
+            found.sort(key=lambda t: t[0])
+        return found
 
     @cached_property
     def target_aliases(self) -> set[str]:

@@ -275,6 +275,13 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("Ministers met.\nThe Education Secretary, Bridget Phillipson, was more cautious: “We will look at the evidence.”",
      [("We will look at the evidence.", "Bridget Phillipson")]),
     ("DR Congo said the rebels had committed “atrocities”.", [("atrocities", "DR Congo")]),
+    # The target's descriptive aliases ("the peer") stand for him as a sentence's subject: "he"
+    # after them is the target, not the last speaker quoted (set j of the probe articles).
+    ("Keir Starmer said the emails were “not available”.\nThe peer himself has said little. In a statement, he said: "
+     "“I am proud of what we achieved.”", [("not available", "Keir Starmer"), ("I am proud of what we achieved.", "Peter Mandelson")]),
+    # ... but not where the alias is no subject ("Starmer sacked the peer").
+    ("Keir Starmer sacked the peer on Thursday. Asked on Friday, he said: “It was right.”",
+     [("It was right.", "Keir Starmer")]),
     # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
     ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
      "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),

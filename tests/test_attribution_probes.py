@@ -187,7 +187,6 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ('j11', 0): 'gives None (via None, None)',
     ('j11', 1): 'gives None (via None, None)',
     ('j11', 9): "gives None (via 'embassy', 'describe')",
-    ('j11', 11): "gives 'Keir Starmer' (via 'he', 'said')",
     ('j11', 12): "gives 'Keir Starmer' (via 'he', 'said (after quote)')",
     ('j11', 13): "gives 'Keir Starmer' (via None, 'continues previous quote')",
     ('j12', 0): "gives 'former cabinet secretary' (via 'former cabinet secretary', 'put (after quote)')",
