@@ -62,7 +62,8 @@ def classify_phrase(phrase: str) -> Mention | None:
         return Mention(_singular(m.group(1)), "description", indefinite=True)
     m = SOURCE_AT.match(phrase)  # "a source at the club", "an official close to the talks": rule 11
     if m:
-        return Mention(m.group(1), "description", indefinite=True)
+        text = m.group(1)
+        return Mention(text.lower() if text.lower() in _BARE_SOURCES else text, "description", indefinite=True)
     low = phrase.lower()
     if low in PRONOUNS:
         return Mention(low, "pronoun", PRONOUNS[low])
@@ -151,11 +152,17 @@ def _singular(plural: str) -> str:
     return plural[:-1]
 
 
-SOURCE_AT = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w\-]+\s+){0,2}(?:source|sources|insider|insiders|official|"
-                        r"officials|aide|aides|ally|allies|figure|figures|executive|executives|diplomat|diplomats|"
-                        r"employee|employees|worker|workers|member|members|colleague|colleagues|banker|bankers|"
-                        r"MP|MPs|minister|ministers|adviser|advisers))\s+(?:close\s+to|familiar\s+with|at|in|within|"
-                        r"inside|with\s+knowledge\s+of|who\s+(?:has|had)\s+worked\s+(?:with|for|alongside))\s+\S")
+# Plural sources may come without a determiner at a sentence's start: "People familiar with the
+# talks said", "Sources close to the chancellor said".
+_BARE_SOURCES = ("sources", "people", "officials", "insiders", "allies", "aides", "diplomats")
+SOURCE_AT = re.compile(r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+|(?:\A|(?<=[.!?]\s)|(?<=\n)|(?<=[“\"‘]))"
+                       rf"(?=(?i:{'|'.join(_BARE_SOURCES)})\s))"
+                       r"((?:[\w\-]+\s+){0,2}(?:[Ss]ource|[Ss]ources|insider|[Ii]nsiders|official|[Oo]fficials|aide|[Aa]ides|"
+                       r"ally|[Aa]llies|figure|figures|executive|executives|diplomat|[Dd]iplomats|employee|employees|"
+                       r"worker|workers|member|members|colleague|colleagues|banker|bankers|MP|MPs|minister|ministers|"
+                       r"adviser|advisers|person|[Pp]eople))\s+(?:close\s+to|familiar\s+with|at|in|within|inside|"
+                       r"with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|involved\s+in|aware\s+of|"
+                       r"who\s+(?:has|had)\s+worked\s+(?:with|for|alongside))\s+\S")
 _BODY_SPOKESPERSON = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(.+?)\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)")
 # A body's name with "of", "for" or "and" inside: "Bank of England", "Transport for London",
 # "Competition and Markets Authority", "Department of Health and Social Care".

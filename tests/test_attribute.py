@@ -282,6 +282,12 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     # ... but not where the alias is no subject ("Starmer sacked the peer").
     ("Keir Starmer sacked the peer on Thursday. Asked on Friday, he said: “It was right.”",
      [("It was right.", "Keir Starmer")]),
+    # Sources described by what they know (rule 11), with or without a determiner: the source,
+    # never the previous quote's speaker continued nor the thing known ("the matter").
+    ("Gloria Allred said it was “too little”.\nA person familiar with the matter said: “It was over.”\n"
+     "People familiar with the talks said it was “dead”.\nOne official involved in the vetting said: “We missed it.”",
+     [("too little", "Gloria Allred"), ("It was over.", "person"), ("dead", "people"), ("We missed it.", "official")]),
+    ("Lord Mandelson told people close to him that he was “finished”.", [("finished", "Peter Mandelson")]),
     # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
     ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
      "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),
