@@ -44,14 +44,33 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]{1,4}\.?")
 _COUNTRY_OWNER = re.compile(rf"(?:[Tt]he\s+)?(?:{'|'.join(sorted(HOME_COUNTRIES))})[’']s\s+(?=\S)")
 
 
+_TRAILING_ADVERB = re.compile(r"\s+(there|here|too|also|again|now|then|later|[a-z]{3,}ly)\Z")
+# Lower-case words in -ly that are nouns, not adverbs.
+_NOUNS_IN_LY = frozenset("family assembly rally monopoly anomaly bully folly tally supply reply daily".split())
+# Words issued in someone's name: "A Foreign Office statement", "Labour's statement", "a statement
+# from the Foreign Office", "Gloria Allred put out a statement".
+_ISSUED = r"(?:statement|press\s+release|release|post|tweet|letter|email|message)"
+_STATEMENT_OF = re.compile(
+    rf"(.+?)\s+(?:put\s+out|issued|released|published|posted|sent)\s+(?:a|an|the)\s+(?:\w+\s+)?{_ISSUED}"
+    rf"|(?:[Aa]n?|[Tt]he)\s+{_ISSUED}\s+(?:from|by|issued\s+by|released\s+by|on\s+behalf\s+of)\s+(.+)"
+    rf"|(?:(?:[Aa]n?|[Tt]he)\s+)?(?!(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s)(.+?)(?:[’']s)?\s+"
+    rf"(?:joint\s+|brief\s+|short\s+|written\s+)?{_ISSUED}")
+
+
 @lru_cache(maxsize=PHRASE_CACHE)
 def classify_phrase(phrase: str) -> Mention | None:
     """What a noun phrase before or after a reporting verb names, or None if it names no speaker."""
     phrase = re.sub(r"^(?:and|but|so|then|as|while|when|later|earlier|meanwhile|separately|also|yesterday|today|"
                     r"tonight|last\s+(?:night|week)|this\s+(?:morning|afternoon|evening|week))\s+", "",
                     phrase.strip(" ,;–—-"), flags=re.I)
+    # "the clerk helpfully", "the veteran official there": an adverb after the speaker is not his.
+    if " " in phrase and (m := _TRAILING_ADVERB.search(phrase)) and m.group(1).lower() not in _NOUNS_IN_LY:
+        phrase = phrase[:m.start()]
     if not phrase:
         return None
+    m = _STATEMENT_OF.fullmatch(phrase)
+    if m and (issuer := classify_phrase(m.group(1) or m.group(2) or m.group(3))) and issuer.kind in ("name", "body"):
+        return issuer  # "A Foreign Office statement", "Gloria Allred put out a statement": its issuer (rule 12)
     if _PARTY_STATE.fullmatch(phrase):
         return None  # "D-Calif.": a US politician's party and state, after the name
     m = _COUNTRY_OWNER.match(phrase)
@@ -71,7 +90,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     if m and CAP_RUN.fullmatch(m.group(2).removeprefix("the ")):
         org = m.group(2).removeprefix("the ")
         org = org[owner.end():] if (owner := _COUNTRY_OWNER.match(org)) and org[owner.end():][:1].isupper() else org
-        if org.lower() == "prime minister":  # rule 10: the prime minister's spokesperson is Downing Street
+        if org.lower() in ("prime minister", "pm"):  # rule 10: the prime minister's spokesperson is Downing Street
             return Mention("Downing Street", "body")
         if org in KNOWN_BODIES or org.split()[-1] in ORG_HEADS:  # rule 10: a body's spokesperson is the body
             return Mention(KNOWN_BODIES.get(org, org), "body")
@@ -80,7 +99,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     if m and m.group(2) in SPEAKER_NOUNS and m.group(2) not in ("spokesperson", "spokesman", "spokeswoman"):
         return Mention(re.sub(r"^[Tt]he\s+", "", phrase), "description")  # "Mandelson's friends" are not Mandelson
     m = re.match(r"(?:[Tt]he\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
-    if m and m.group(1).lower() == "prime minister":
+    if m and m.group(1).lower() in ("prime minister", "pm"):
         return Mention("Downing Street", "body")  # rule 10: the PM's spokesman speaks for No 10
     if m and CAP_RUN.fullmatch(m.group(1)):
         return Mention(f"spokesperson for {m.group(1)}", "description")

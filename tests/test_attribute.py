@@ -288,6 +288,16 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      "People familiar with the talks said it was “dead”.\nOne official involved in the vetting said: “We missed it.”",
      [("too little", "Gloria Allred"), ("It was over.", "person"), ("dead", "people"), ("We missed it.", "official")]),
     ("Lord Mandelson told people close to him that he was “finished”.", [("finished", "Peter Mandelson")]),
+    # A statement speaks for whoever issued it (rule 12), never for the last speaker quoted.
+    ("Gloria Allred said it was “too little”.\nA Downing Street statement said he had “lost confidence”.\n"
+     "A statement from the Foreign Office called the emails “new”.\nLabour issued a statement saying it was “appalled”.",
+     [("too little", "Gloria Allred"), ("lost confidence", "Downing Street"), ("new", "Foreign Office"),
+      ("appalled", "Labour Party")]),
+    # An adverb after the speaker is not part of him; the PM's spokesperson is Downing Street (rule 10).
+    ("One clerk helpfully explained: “It is for life.”\n“He was brilliant,” the veteran official there said.\n"
+     "A spokesperson for the PM said it was “robust”.\nIn a statement, the family said: “We are heartbroken.”",
+     [("It is for life.", "clerk"), ("He was brilliant,", "veteran official"), ("robust", "Downing Street"),
+      ("We are heartbroken.", "family")]),
     # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
     ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
      "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),
