@@ -254,6 +254,9 @@ def _after_cue(post: str, quote: str = "") -> tuple[Mention, str] | None:
     if not toks or toks[0].lower() in _NEW_CLAUSE | _CLAUSE_WORDS or toks[0].lower() in _PREPOSITIONS | {"in", "on", "at", "by"}:
         return None  # “a disgrace”, while Ed Davey said …; ‘full confidence’ in Mandelson as Badenoch demands …
     if toks[0] in SPEECH_VERBS:  # said Ms Allred
+        closed = (quote + post[:m.end()]).rstrip("”’\"' ")[-1:] in ",.!?…:;–—-"
+        if not closed and (toks[0].endswith("ing") or toks[0].lower() in _NOUN_OR_VERB):
+            return None  # regretted “very deeply” continuing his friendship with …; ‘assessing’ claims that …
         after = rest[rest.lower().find(toks[0].lower()) + len(toks[0]):]
         phrase = _phrase_after(after)
         mention = classify_phrase(phrase) if phrase else None
@@ -298,6 +301,9 @@ def _after_cue(post: str, quote: str = "") -> tuple[Mention, str] | None:
     return None
 
 
+# Speech verbs that are also plural nouns: after a fragment that closes no clause they are the
+# noun ("‘assessing’ claims that …"), not "…,” claims Ms Allred".
+_NOUN_OR_VERB = frozenset("claims comments remarks reports notes warnings statements".split())
 _CLAUSE_WORDS = frozenset("as while when after before because since if but".split())  # not "and": "Competition and Markets Authority"
 _NAME_APPOSITIVE_VERB = re.compile(r"([A-Z][^,.;:“”\"]{2,40}),\s+(?:the|a|an)\s+[^,.;:“”\"]{2,80},\s+(?:(?:has|had|also)\s+)?([a-z]+)\b")
 

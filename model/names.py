@@ -44,6 +44,10 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]{1,4}\.?")
 _COUNTRY_OWNER = re.compile(rf"(?:[Tt]he\s+)?(?:{'|'.join(sorted(HOME_COUNTRIES))})[’']s\s+(?=\S)")
 
 
+# Reporting verbs as a title-case headline capitalises them; never part of a name ("Said" is one,
+# as in Edward Said, so it is not listed).
+_TITLE_CASE_VERB = re.compile(r"(?<=\S)\s+(?:Told|Tells|Says|Urged|Urges|Warned|Warns|Claims|Claimed|Admits|Admitted|"
+                              r"Reveals|Revealed|Insists|Insisted|Denies|Denied|Wrote|Writes|Asks|Asked)\b.*\Z")
 _TRAILING_ADVERB = re.compile(r"\s+(there|here|too|also|again|now|then|later|[a-z]{3,}ly)\Z")
 # Lower-case words in -ly that are nouns, not adverbs.
 _NOUNS_IN_LY = frozenset("family assembly rally monopoly anomaly bully folly tally supply reply daily".split())
@@ -68,6 +72,8 @@ def classify_phrase(phrase: str) -> Mention | None:
         phrase = phrase[:m.start()]
     if not phrase:
         return None
+    if (cut := _TITLE_CASE_VERB.search(phrase)) and not _TITLE_CASE_VERB.fullmatch(phrase):
+        phrase = phrase[:cut.start()]  # a title-case headline's "Mandelson Told Epstein": Mandelson
     m = _STATEMENT_OF.fullmatch(phrase)
     if m and (issuer := classify_phrase(m.group(1) or m.group(2) or m.group(3))) and issuer.kind in ("name", "body"):
         return issuer  # "A Foreign Office statement", "Gloria Allred put out a statement": its issuer (rule 12)

@@ -298,6 +298,15 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      "A spokesperson for the PM said it was “robust”.\nIn a statement, the family said: “We are heartbroken.”",
      [("It is for life.", "clerk"), ("He was brilliant,", "veteran official"), ("robust", "Downing Street"),
       ("We are heartbroken.", "family")]),
+    # A speech verb that is also a noun ("claims") or a participle after a fragment that closes no
+    # clause begins the writer's sentence again: it names no speaker after it.
+    ("Scotland Yard is “assessing” claims Lord Mandelson shared information with Jeffrey Epstein.",
+     [("assessing", "Scotland Yard")]),
+    ("Lord Mandelson told the Sun he regretted “very, very deeply” continuing his association with Jeffrey Epstein.",
+     [("very, very deeply", "Peter Mandelson")]),
+    # A title-case headline capitalises its verb: "Told" ends the name.
+    ("Mandelson Told Epstein to ‘Fight for Early Release,’ Emails Show\nPeter Mandelson was sacked on Thursday.",
+     [("Fight for Early Release,", "Peter Mandelson")]),
     # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
     ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
      "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),
