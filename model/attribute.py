@@ -1051,6 +1051,10 @@ class _ArticleContext:
         # role as the article gave it ("Conservative leader Kemi Badenoch"): the head noun alone
         # would hand one party's leader's words to another's.
         exact = any(w[:1].isupper() for w in desc.split()[:-1])
+        # "the Aberdeen South MP": a seat, not a party or a nation, before a member's letters is
+        # the elegant variation of a person named before, as "the MP" would be.
+        seat = exact and desc.split()[-1] in _SEAT_MEMBERS and not any(
+            w in _PARTY_WORDS or w in NATIONALITIES for w in desc.split()[:-1])
         low = _PARTY_SYNONYMS.sub(lambda m: _PARTY_SYNONYMS_MAP[m.group()], low)
         fits = (lambda role: low == _party_canon(role)) if exact else \
             (lambda role: low == _party_canon(role) or low.endswith(" " + _party_canon(role)))
@@ -1070,7 +1074,7 @@ class _ArticleContext:
                 return self.canonical(found)
         if head in TEXT_NOUNS and done and done[-1].speaker:  # "the statement read"
             return done[-1].speaker
-        if head in PERSON_ROLES and desc[:1].islower() and not owned and not exact:
+        if (head in PERSON_ROLES and desc[:1].islower() or seat) and not owned and (not exact or seat):
             # "the health secretary" after "Wes Streeting also backed ...": a person named
             # before this sentence (names inside it are someone else, e.g. an appositive).
             sentence_start = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset))
@@ -1118,6 +1122,14 @@ class _ArticleContext:
             if found and self.canonical(found) in self.people:
                 return self.canonical(found)
         return desc
+
+
+# Members' letters after a seat ("the Aberdeen South MP"), and the party words that make such a
+# phrase a party's member instead ("the Labour MP").
+_SEAT_MEMBERS = frozenset("MP MSP MS MLA AM".split())
+_PARTY_WORDS = frozenset("Labour Tory Conservative Reform Liberal Democrat Democratic Lib Dem LibDem SNP Green Plaid "
+                         "Cymru DUP UUP SDLP Alliance Sinn Féin Fein Independent Republican Alba Workers Unionist "
+                         "Opposition Government Senior Backbench Former Veteran".split())
 
 
 # Unnamed sources stay as described (labels/README.md rule 11): never looked for as a person.

@@ -132,6 +132,9 @@ def classify_phrase(phrase: str) -> Mention | None:
     if trail:
         core = re.sub(r"^The\s+", "", trail)
         lead = phrase[: len(phrase) - len(trail)].strip()
+        if (lead.lower() == "the" or trail.startswith("The ")) and len(core.split()) >= 2 \
+                and core.split()[-1] in _MEMBER_LETTERS:
+            return Mention(core, "description")  # "the Aberdeen South MP": a seat's member, no name "Aberdeen South"
         titled = core.split(" of ")[0]
         if " of " in core and (strip_titles(titled) != titled or titled.split()[0] in FIRST_NAMES) \
                 and core.split()[0] not in _PEERAGES and \

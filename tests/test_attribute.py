@@ -307,6 +307,14 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     # A title-case headline capitalises its verb: "Told" ends the name.
     ("Mandelson Told Epstein to ‘Fight for Early Release,’ Emails Show\nPeter Mandelson was sacked on Thursday.",
      [("Fight for Early Release,", "Peter Mandelson")]),
+    # "the Aberdeen South MP": a seat's member, the person just named (elegant variation); no
+    # person called "Aberdeen South". A party's MP is not resolved so, nor a seat no one holds.
+    ("SNP Westminster leader Stephen Flynn said Westminster was “rotten to the core”.\n"
+     "Speaking to The National, the Aberdeen South MP said: “He knew about Epstein.”",
+     [("rotten to the core", "Stephen Flynn"), ("He knew about Epstein.", "Stephen Flynn")]),
+    ("Stephen Flynn said it was “rotten”.\nThe Labour MP said: “He knew.”", [("rotten", "Stephen Flynn"), ("He knew.", "Labour MP")]),
+    ("Ministers met.\nThe Hemsworth MP said it was “overdue”.", [("overdue", "Hemsworth MP")]),
+    ("Jon Trickett MP said it was “overdue”.", [("overdue", "Jon Trickett")]),
     # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
     ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
      "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),

@@ -217,7 +217,6 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ('j23', 9): "gives 'representative for Mandelson' (via 'representative for Mandelson', 'said')",
     ('j24', 0): "gives 'Westminster' (via 'Westminster', 'subject of the sentence')",
     ('j24', 1): "gives 'Peter Mandelson' (via 'Peter Mandelson', 'shows')",
-    ('j24', 2): "gives 'Aberdeen South' (via 'Aberdeen South', 'said')",
     ('j25', 1): "gives 'person briefed' (via 'person briefed', 'said (after quote)')",
     ('j27', 3): 'gives None (via None, None)',
     ('j27', 4): 'gives None (via None, None)',
