@@ -92,7 +92,11 @@ KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "No10": "
                 # UK parties, written as the article names them (labels/README.md rule 10).
                 "Liberal Democrats": "Liberal Democrats", "Lib Dems": "Lib Dems",
                 "Conservatives": "Conservatives", "Tories": "Tories", "SNP": "SNP", "Reform UK": "Reform UK",
-                "Liberal Democrat": "Liberal Democrats", "Lib Dem": "Lib Dems"}
+                "Liberal Democrat": "Liberal Democrats", "Lib Dem": "Lib Dems",
+                # London's police, the force in the story's inquiries, by its fullest name (rule 9's
+                # one name per speaker): the article's "Met" and "Scotland Yard" are the same force.
+                "Met": "Metropolitan Police", "Met Police": "Metropolitan Police", "Scotland Yard": "Metropolitan Police",
+                "Metropolitan Police Service": "Metropolitan Police"}
 # Descriptions of speakers with no name: head nouns of "a senior Labour source", "one minister".
 SPEAKER_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman source sources official officials aide aides ally allies "

@@ -300,8 +300,8 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
       ("We are heartbroken.", "family")]),
     # A speech verb that is also a noun ("claims") or a participle after a fragment that closes no
     # clause begins the writer's sentence again: it names no speaker after it.
-    ("Scotland Yard is “assessing” claims Lord Mandelson shared information with Jeffrey Epstein.",
-     [("assessing", "Scotland Yard")]),
+    ("Scotland Yard said it was “assessing” claims Lord Mandelson shared information with Jeffrey Epstein.",
+     [("assessing", "Metropolitan Police")]),
     ("Lord Mandelson told the Sun he regretted “very, very deeply” continuing his association with Jeffrey Epstein.",
      [("very, very deeply", "Peter Mandelson")]),
     # A title-case headline capitalises its verb: "Told" ends the name.
@@ -315,6 +315,11 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("Stephen Flynn said it was “rotten”.\nThe Labour MP said: “He knew.”", [("rotten", "Stephen Flynn"), ("He knew.", "Labour MP")]),
     ("Ministers met.\nThe Hemsworth MP said it was “overdue”.", [("overdue", "Hemsworth MP")]),
     ("Jon Trickett MP said it was “overdue”.", [("overdue", "Jon Trickett")]),
+    # One name for London's police, however the article calls it; its commissioner is a person.
+    ("“Enquiries are ongoing,” a Met spokesperson said.\nScotland Yard said it was “reviewing” the material.\n"
+     "Met Commissioner Sir Mark Rowley said: “No one is above the law.”",
+     [("Enquiries are ongoing,", "Metropolitan Police"), ("reviewing", "Metropolitan Police"),
+      ("No one is above the law.", "Mark Rowley")]),
     # A clause after the quote that starts with "after" has its own subject, not the quote's speaker.
     ("Ministers were under pressure.\nGloria Allred has told Lord Mandelson to “say sorry to us” after the sacked "
      "ambassador said he regretted the friendship.", [("say sorry to us", "Gloria Allred")]),
