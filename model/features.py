@@ -15,6 +15,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from quotestance.model.lexicon import is_negation, lexicon_scores
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
+from quotestance.model.text import may_match_ignorecase
 
 TARGET_TOKEN = "TARGETX"  # what every mention of the target becomes, so no story's names are learned
 PERSON_TOKEN = "PERSONX"  # what every other capitalised name becomes, for the same reason
@@ -40,11 +41,6 @@ def _target_re(target: Target) -> re.Pattern:
     return target.pattern()
 
 
-# The characters beyond ASCII that re.IGNORECASE matches to an ASCII letter (found by trying every
-# code point against a-z): where one occurs, a lower-cased text may hide a match of the pattern.
-_ODD_CASE = "İıſK"
-
-
 @lru_cache(maxsize=8)
 def _lower_forms(target: Target) -> tuple[str, ...] | None:
     forms = tuple(f.lower() for f in target.surface_forms())
@@ -55,10 +51,7 @@ def _may_name(text: str, target: Target) -> bool:
     """False only where the target's pattern cannot match: no surface form in the lower-cased
     text. Ten times quicker than the pattern's search, and most quotes and paragraphs fail it."""
     forms = _lower_forms(target)
-    if forms is None or (not text.isascii() and any(c in text for c in _ODD_CASE)):
-        return True
-    low = text.lower()
-    return any(f in low for f in forms)
+    return forms is None or may_match_ignorecase(text, forms)
 
 
 def _names_target(text: str, target: Target) -> bool:

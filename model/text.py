@@ -34,3 +34,17 @@ def paragraph_index(paras: list[tuple[int, int]], offset: int) -> int:
     """Index of the paragraph in ``paras`` that holds ``offset``, or -1."""
     i = bisect.bisect_right(paras, (offset, float("inf"))) - 1
     return i if i >= 0 and paras[i][0] <= offset < paras[i][1] else -1
+
+
+# Characters that Python's case-insensitive matching equates with an ASCII letter although
+# str.lower() does not make them one (found by trying every code point against a-z).
+RE_IGNORECASE_EXTRAS = "\u0130\u0131\u017f\u212a"
+
+
+def may_match_ignorecase(text: str, phrases: tuple[str, ...]) -> bool:
+    """False only where no ASCII, lower-case ``phrase`` can match ``text`` under re.IGNORECASE:
+    none is in the lower-cased text (a quick test before a slow case-insensitive regex)."""
+    if not text.isascii() and any(c in text for c in RE_IGNORECASE_EXTRAS):
+        return True
+    low = text.lower()
+    return any(p in low for p in phrases)
