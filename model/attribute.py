@@ -48,7 +48,7 @@ def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> lis
     for q in quotes:
         lo, hi = _sentence(masked, q)
         post, pre = masked[q.end + 1:hi], masked[lo:max(lo, q.start - 1)]
-        found = _it_cue(pre, post) or _possessive_fragment(pre) or _after_cue(post, q.quote) or _tail_cue(post) or _fronted_participle(pre, post) or _passive_by(pre) or _before_cue(pre) \
+        found = _it_cue(pre, post) or _possessive_fragment(pre) or _after_cue(post, q.quote, pre) or _tail_cue(post) or _fronted_participle(pre, post) or _passive_by(pre) or _before_cue(pre) \
             or _according_after(post) \
             or _colon_lead(pre, headline=q.paragraph == 0) or _manner_colon(pre) or _dash_lead(pre) or _clause_subject(pre) \
             or _colon_paragraph_before(masked, q, pre)
@@ -238,7 +238,7 @@ _PREPOSITIONS = frozenset("to of for from with about over into against".split())
 _NEW_CLAUSE = frozenset("while whereas but although though and".split())
 
 
-def _after_cue(post: str, quote: str = "") -> tuple[Mention, str] | None:
+def _after_cue(post: str, quote: str = "", pre: str = "") -> tuple[Mention, str] | None:
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
     rest = post[m.end():]
@@ -256,7 +256,8 @@ def _after_cue(post: str, quote: str = "") -> tuple[Mention, str] | None:
         return None  # “a disgrace”, while Ed Davey said …; ‘full confidence’ in Mandelson as Badenoch demands …
     if toks[0] in SPEECH_VERBS:  # said Ms Allred
         closed = (quote + post[:m.end()]).rstrip("”’\"' ")[-1:] in ",.!?…:;–—-"
-        if not closed and (toks[0].endswith("ing") or toks[0].lower() in _NOUN_OR_VERB):
+        inside = bool(pre.strip(" \t“‘\"'"))  # the writer's words before it in the sentence
+        if inside and not closed and (toks[0].endswith("ing") or toks[0].lower() in _NOUN_OR_VERB):
             return None  # regretted “very deeply” continuing his friendship with …; ‘assessing’ claims that …
         after = rest[rest.lower().find(toks[0].lower()) + len(toks[0]):]
         phrase = _phrase_after(after)
@@ -779,37 +780,6 @@ _TEXT_HEAD = re.compile(r"(?:The|This|That|Its|His|Her)\s+(?:\w+\s+)?(\w+)")
 _TEXT_SUBJECTS = TEXT_NOUNS | {"report"}
 
 
-def _whole_words_ignorecase(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The spans ``re.finditer(r"\\b(?i:p1|p2|…)\\b", text)`` gives for lower-case ``phrases``
-    (in that order of preference), found with str.find on the lower-cased text where that is
-    exact: several times quicker than the case-insensitive scan of every position."""
-    if not phrases:
-        return []
-    low = text.lower()
-    if len(low) != len(text) or not all(p.isascii() for p in phrases) or any(c in text for c in RE_IGNORECASE_EXTRAS):
-        return [m.span() for m in _phrase_pattern(phrases).finditer(text)]
-    word = lambda i: 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
-    hits = []  # (start, preference, end) of each occurrence with a word boundary at both ends
-    for k, p in enumerate(phrases):
-        i = low.find(p)
-        while i >= 0:
-            j = i + len(p)
-            if word(i - 1) != word(i) and word(j - 1) != word(j):
-                hits.append((i, k, j))
-            i = low.find(p, i + 1)
-    out, end = [], 0
-    for i, _, j in sorted(hits):  # leftmost first, then the first alternative, never overlapping
-        if i >= end:
-            out.append((i, j))
-            end = j
-    return out
-
-
-@lru_cache(maxsize=8)
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"\b(?i:{'|'.join(re.escape(p) for p in phrases)})\b")
-
-
 class _ArticleContext:
     """What attribution knows of one article: its names, their genders, roles and the target."""
 
@@ -851,18 +821,7 @@ class _ArticleContext:
 
     @cached_property
     def subjects(self) -> list[tuple[int, str, str | None]]:
-        """Names standing as a clause's subject, and the target's descriptive aliases standing
-        so ("The peer himself has said little. … he said": he is the target)."""
-        found = [(i, n, g) for i, n, g in self.names if _subject_position(self.masked, i, n)]
-        aliases = tuple(sorted(self.target_aliases, key=lambda a: (-len(a), a)))
-        added = False
-        for start, end in _whole_words_ignorecase(self.masked, aliases):
-            if _subject_position(self.masked, start, self.masked[start:end]):
-                found.append((start, self.target.name, None))
-                added = True
-        if added:
-            found.sort(key=lambda t: t[0])
-        return found
+        return [(i, n, g) for i, n, g in self.names if _subject_position(self.masked, i, n)]
 
     @cached_property
     def target_aliases(self) -> set[str]:
@@ -892,6 +851,8 @@ class _ArticleContext:
                     return self.canonical(found)
             return name
         if mention.kind == "body":
+            if mention.text == "Met" and _POLICE_WORDS.search(self.masked):
+                return "Metropolitan Police"  # not the Met Museum or the Met Opera
             if mention.text in ORG_HEADS:  # "the Bank said" after "the Bank of England"
                 fuller = _fuller_body(self.masked[:offset], mention.text)
                 if fuller:
@@ -1085,10 +1046,6 @@ class _ArticleContext:
         # role as the article gave it ("Conservative leader Kemi Badenoch"): the head noun alone
         # would hand one party's leader's words to another's.
         exact = any(w[:1].isupper() for w in desc.split()[:-1])
-        # "the Aberdeen South MP": a seat, not a party or a nation, before a member's letters is
-        # the elegant variation of a person named before, as "the MP" would be.
-        seat = exact and desc.split()[-1] in _SEAT_MEMBERS and not any(
-            w in _PARTY_WORDS or w in NATIONALITIES for w in desc.split()[:-1])
         low = _PARTY_SYNONYMS.sub(lambda m: _PARTY_SYNONYMS_MAP[m.group()], low)
         fits = (lambda role: low == _party_canon(role)) if exact else \
             (lambda role: low == _party_canon(role) or low.endswith(" " + _party_canon(role)))
@@ -1108,7 +1065,7 @@ class _ArticleContext:
                 return self.canonical(found)
         if head in TEXT_NOUNS and done and done[-1].speaker:  # "the statement read"
             return done[-1].speaker
-        if (head in PERSON_ROLES and desc[:1].islower() or seat) and not owned and (not exact or seat):
+        if head in PERSON_ROLES and desc[:1].islower() and not owned and not exact:
             # "the health secretary" after "Wes Streeting also backed ...": a person named
             # before this sentence (names inside it are someone else, e.g. an appositive).
             sentence_start = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset))
@@ -1158,12 +1115,8 @@ class _ArticleContext:
         return desc
 
 
-# Members' letters after a seat ("the Aberdeen South MP"), and the party words that make such a
-# phrase a party's member instead ("the Labour MP").
-_SEAT_MEMBERS = frozenset("MP MSP MS MLA AM".split())
-_PARTY_WORDS = frozenset("Labour Tory Conservative Reform Liberal Democrat Democratic Lib Dem LibDem SNP Green Plaid "
-                         "Cymru DUP UUP SDLP Alliance Sinn Féin Fein Independent Republican Alba Workers Unionist "
-                         "Opposition Government Senior Backbench Former Veteran".split())
+# Words that make a bare "Met" London's police (rule 9: one name for the force, its fullest).
+_POLICE_WORDS = re.compile(r"\b(?:[Pp]olice|Scotland Yard|[Dd]etectives?|[Oo]fficers|[Ii]nvestigation|[Cc]ommissioner)\b")
 
 
 # Unnamed sources stay as described (labels/README.md rule 11): never looked for as a person.

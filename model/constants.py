@@ -94,8 +94,9 @@ KNOWN_BODIES = {"No 10": "Downing Street", "No. 10": "Downing Street", "No10": "
                 "Conservatives": "Conservatives", "Tories": "Tories", "SNP": "SNP", "Reform UK": "Reform UK",
                 "Liberal Democrat": "Liberal Democrats", "Lib Dem": "Lib Dems",
                 # London's police, the force in the story's inquiries, by its fullest name (rule 9's
-                # one name per speaker): the article's "Met" and "Scotland Yard" are the same force.
-                "Met": "Metropolitan Police", "Met Police": "Metropolitan Police", "Scotland Yard": "Metropolitan Police",
+                # one name per speaker): "Met Police" and "Scotland Yard" are the same force (a bare
+                # "Met" too, where the article is about police: see attribution's resolve).
+                "Met Police": "Metropolitan Police", "Scotland Yard": "Metropolitan Police",
                 "Metropolitan Police Service": "Metropolitan Police"}
 # Descriptions of speakers with no name: head nouns of "a senior Labour source", "one minister".
 SPEAKER_NOUNS = frozenset(

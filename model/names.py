@@ -50,14 +50,15 @@ _TITLE_CASE_VERB = re.compile(r"(?<=\S)\s+(?:Told|Tells|Says|Urged|Urges|Warned|
                               r"Reveals|Revealed|Insists|Insisted|Denies|Denied|Wrote|Writes|Asks|Asked)\b.*\Z")
 _TRAILING_ADVERB = re.compile(r"\s+(there|here|too|also|again|now|then|later|[a-z]{3,}ly)\Z")
 # Lower-case words in -ly that are nouns, not adverbs.
-_NOUNS_IN_LY = frozenset("family assembly rally monopoly anomaly bully folly tally supply reply daily".split())
+_NOUNS_IN_LY = frozenset("family assembly rally monopoly anomaly bully folly tally supply reply daily weekly monthly "
+                         "quarterly fortnightly biweekly".split())
 # Words issued in someone's name: "A Foreign Office statement", "Labour's statement", "a statement
 # from the Foreign Office", "Gloria Allred put out a statement".
 _ISSUED = r"(?:statement|press\s+release|release|post|tweet|letter|email|message)"
 _STATEMENT_OF = re.compile(
     rf"(.+?)\s+(?:put\s+out|issued|released|published|posted|sent)\s+(?:a|an|the)\s+(?:\w+\s+)?{_ISSUED}"
     rf"|(?:[Aa]n?|[Tt]he)\s+{_ISSUED}\s+(?:from|by|issued\s+by|released\s+by|on\s+behalf\s+of)\s+(.+)"
-    rf"|(?:(?:[Aa]n?|[Tt]he)\s+)?(?!(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s)(.+?)(?:[’']s)?\s+"
+    rf"|(?:(?:[Aa]n?|[Tt]he)\s+)?(?!(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s)(.+?)([’']s)?\s+"
     rf"(?:joint\s+|brief\s+|short\s+|written\s+)?{_ISSUED}")
 
 
@@ -75,8 +76,11 @@ def classify_phrase(phrase: str) -> Mention | None:
     if (cut := _TITLE_CASE_VERB.search(phrase)) and not _TITLE_CASE_VERB.fullmatch(phrase):
         phrase = phrase[:cut.start()]  # a title-case headline's "Mandelson Told Epstein": Mandelson
     m = _STATEMENT_OF.fullmatch(phrase)
-    if m and (issuer := classify_phrase(m.group(1) or m.group(2) or m.group(3))) and issuer.kind in ("name", "body"):
-        return issuer  # "A Foreign Office statement", "Gloria Allred put out a statement": its issuer (rule 12)
+    if m and (issuer := classify_phrase(m.group(1) or m.group(2) or m.group(3))) \
+            and (issuer.kind == "body" or issuer.kind == "name" and not (m.group(3) and not m.group(4))):
+        # "A Foreign Office statement", "Gloria Allred's statement", "Gloria Allred put out a
+        # statement": its issuer (rule 12). "The Epstein email" may be anyone's, to or from him.
+        return issuer
     if _PARTY_STATE.fullmatch(phrase):
         return None  # "D-Calif.": a US politician's party and state, after the name
     m = _COUNTRY_OWNER.match(phrase)

@@ -275,13 +275,12 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("Ministers met.\nThe Education Secretary, Bridget Phillipson, was more cautious: “We will look at the evidence.”",
      [("We will look at the evidence.", "Bridget Phillipson")]),
     ("DR Congo said the rebels had committed “atrocities”.", [("atrocities", "DR Congo")]),
-    # The target's descriptive aliases ("the peer") stand for him as a sentence's subject: "he"
-    # after them is the target, not the last speaker quoted (set j of the probe articles).
-    ("Keir Starmer said the emails were “not available”.\nThe peer himself has said little. In a statement, he said: "
-     "“I am proud of what we achieved.”", [("not available", "Keir Starmer"), ("I am proud of what we achieved.", "Peter Mandelson")]),
-    # ... but not where the alias is no subject ("Starmer sacked the peer").
-    ("Keir Starmer sacked the peer on Thursday. Asked on Friday, he said: “It was right.”",
-     [("It was right.", "Keir Starmer")]),
+    # "The peer", "the ambassador" as a subject are not taken for the target: the story has other
+    # peers and ambassadors (a review's cases), so "he" after them stays unresolved by them.
+    ("Sir Kim Darroch, Mandelson's predecessor in Washington, was asked about the vetting. The former ambassador was "
+     "measured. “The process should have caught this,” he said.", [("The process should have caught this,", "Kim Darroch")]),
+    ("Lord Mandelson has not commented. Lord Foulkes, a Labour peer, was furious. The peer told the BBC the party had "
+     "erred. “This is a scandal,” he said.", [("This is a scandal,", "Foulkes")]),
     # Sources described by what they know (rule 11), with or without a determiner: the source,
     # never the previous quote's speaker continued nor the thing known ("the matter").
     ("Gloria Allred said it was “too little”.\nA person familiar with the matter said: “It was over.”\n"
@@ -307,14 +306,26 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     # A title-case headline capitalises its verb: "Told" ends the name.
     ("Mandelson Told Epstein to ‘Fight for Early Release,’ Emails Show\nPeter Mandelson was sacked on Thursday.",
      [("Fight for Early Release,", "Peter Mandelson")]),
-    # "the Aberdeen South MP": a seat's member, the person just named (elegant variation); no
-    # person called "Aberdeen South". A party's MP is not resolved so, nor a seat no one holds.
+    # "the Aberdeen South MP": a seat's member, described so (rule 28), and no person called
+    # "Aberdeen South". Not resolved to the person named before: that may be another seat's MP
+    # ("Keir Starmer … the Clacton MP said", a review's case).
     ("SNP Westminster leader Stephen Flynn said Westminster was “rotten to the core”.\n"
      "Speaking to The National, the Aberdeen South MP said: “He knew about Epstein.”",
-     [("rotten to the core", "Stephen Flynn"), ("He knew about Epstein.", "Stephen Flynn")]),
+     [("rotten to the core", "Stephen Flynn"), ("He knew about Epstein.", "Aberdeen South MP")]),
+    ("Keir Starmer was asked about Mandelson at PMQs. “He must come clean,” the Clacton MP said.",
+     [("He must come clean,", "Clacton MP")]),
     ("Stephen Flynn said it was “rotten”.\nThe Labour MP said: “He knew.”", [("rotten", "Stephen Flynn"), ("He knew.", "Labour MP")]),
     ("Ministers met.\nThe Hemsworth MP said it was “overdue”.", [("overdue", "Hemsworth MP")]),
     ("Jon Trickett MP said it was “overdue”.", [("overdue", "Jon Trickett")]),
+    # A headline-style quote with no comma: "claims" after it is the verb, as "said" would be.
+    ("“I never knew what he was doing” claims Mandelson", [("I never knew what he was doing", "Peter Mandelson")]),
+    # "The Epstein email" may be an email to Epstein: not his words by its name alone.
+    ("“The birthday letter was genuine,” Mandelson said. The Epstein email read: “Thank you, my best pal.”",
+     [("The birthday letter was genuine,", "Peter Mandelson"), ("Thank you, my best pal.", "Peter Mandelson")]),
+    # A publication in -ly is no adverb: "the German weekly" is not "the German" (a person).
+    ("Olaf Scholz spoke on Monday.\n“He was a bully,” the German weekly reported.", [("He was a bully,", None)]),
+    # A bare "Met" is the police only where the article is about police.
+    ("“The exhibition is closed,” a Met spokeswoman said of the museum in New York.", [("The exhibition is closed,", "Met")]),
     # One name for London's police, however the article calls it; its commissioner is a person.
     ("“Enquiries are ongoing,” a Met spokesperson said.\nScotland Yard said it was “reviewing” the material.\n"
      "Met Commissioner Sir Mark Rowley said: “No one is above the law.”",

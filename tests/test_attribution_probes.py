@@ -1,6 +1,6 @@
 """Speakers on hand-made probe articles (tests/data/attribution_probes.jsonl).
 
-Eight sets of invented articles in the shapes of UK and US news copy, written by helpers who read
+Eleven sets of invented articles in the shapes of UK and US news copy, written by helpers who read
 only ANNOTATION.md (and, from set c on, the speaker rules of labels/README.md) and never saw the
 labelled articles or the code:
 
@@ -14,12 +14,16 @@ labelled articles or the code:
 - i: 30 pages of more kinds (wire, tabloid, live blog, transcript, press release, US cable news),
   all on the story, 230 quotes;
 - j: 30 pages of still more kinds (regional and international outlets, Hansard-like exchanges,
-  podcast transcripts, newsletters, features), all on the story, 254 quotes.
+  podcast transcripts, newsletters, features), all on the story, 254 quotes;
+- k: 30 pages of yet more kinds (two helpers, 15 each: wire round-ups, live blogs, Q&A
+  transcripts, press releases, parliamentary sketches, letters pages, fact-checks, Welsh, Scottish
+  and Irish outlets), all on the story, 270 quotes.
 
-2,158 quotes in all. 16 expected speakers were aligned with labels/README.md and the project's
-tests (each says so in its "note"). Sets c to j were each scored once before any rule was
-written on them (0.695, 0.823, 0.911, 0.835, 0.854, 0.849, 0.700, 0.728; README); after that each
-is development data, except j, on which no rule has been written. A speaker matches as in `quotestance evaluate` (training/spans.py:same_speaker:
+2,428 quotes in all. 16 expected speakers were aligned with labels/README.md and the project's
+tests (each says so in its "note"). Sets c to k were each scored once before any rule was
+written on them (0.695, 0.823, 0.911, 0.835, 0.854, 0.849, 0.700, 0.728, 0.667; README); after
+that each is development data, except k: it was written while rules were written on j, scored
+before and after them (0.667, 0.678), and its errors were not read. A speaker matches as in `quotestance evaluate` (training/spans.py:same_speaker:
 case and a leading "the" aside), so "Critics say" may give "Critics" for a probe's "critics".
 Quotes the rules still get wrong are listed in KNOWN_WRONG with what goes wrong; they are strict
 xfails, so a fix shows up as a failure to move the case out of the list.
@@ -228,6 +232,98 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ('h17', 0): "gives 'Epstein survivor' (via 'Epstein survivor', 'same words quoted elsewhere'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
     ('h17', 1): "gives 'Epstein survivor' (via 'Epstein survivor', 'told'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
     ('h20', 1): "gives 'Leeds Labour MP' (via 'Leeds Labour MP', 'warned'); a lede's unnamed source is no longer revealed by the next paragraph (review)",
+    ('j11', 11): "gives 'Keir Starmer' (via 'he', 'said')",
+    ('j24', 2): "gives 'Aberdeen South MP' (via 'Aberdeen South MP', 'said')",
+    # Set k: held out; no rule written on it, its errors not read (listed as the final code gives them).
+    ('k00', 5): "gives 'Hartlepool' (via 'he', 'called')",
+    ('k00', 6): "gives 'Hartlepool' (via 'he', 'called')",
+    ('k00', 0): "gives 'council leader' (via 'council leader', 'says (after quote)')",
+    ('k00', 1): 'gives \'council leader\' (via "Hartlepool\'s council leader", \'said\')',
+    ('k00', 2): "gives None (via '1990s', 'felt')",
+    ('k00', 7): "gives 'Peter Mandelson' (via 'he', 'told (after quote)')",
+    ('k00', 8): "gives 'Peter Mandelson' (via None, 'continues previous quote')",
+    ('k00', 11): "gives 'Hartlepool' (via 'Hartlepool', 'subject of the sentence')",
+    ('k01', 3): "gives 'ministry' (via 'ministry', 'said')",
+    ('k01', 4): "gives 'ministry' (via 'ministry', 'said')",
+    ('k01', 5): 'gives "UK\'s Starmer" (via \'Starmer\', \'told\')',
+    ('k01', 9): "gives 'State Department' (via 'State Department', 'said')",
+    ('k02', 4): 'gives None (via None, None)',
+    ('k03', 0): "gives 'Peter Mandelson' (via 'Mandelson', 'showed')",
+    ('k03', 1): "gives 'Peter Mandelson' (via 'Mandelson', 'showed')",
+    ('k03', 2): "gives 'Priti Patel' (via 'prime minister', 'told')",
+    ('k03', 3): "gives 'Peter Mandelson' (via 'Mandelson', 'subject of the sentence')",
+    ('k03', 5): 'gives None (via None, None)',
+    ('k03', 7): "gives 'Jeffrey Epstein' (via 'Epstein', 'subject of the sentence')",
+    ('k04', 0): 'gives None (via None, None)',
+    ('k04', 1): 'gives None (via None, None)',
+    ('k04', 3): 'gives None (via None, None)',
+    ('k04', 5): "gives 'Keir Starmer' (via 'they', 'subject of the sentence')",
+    ('k07', 0): "gives 'Westminster' (via 'Westminster', 'subject of the sentence')",
+    ('k07', 1): "gives 'Peter Mandelson' (via 'Mandelson', 'shows')",
+    ('k07', 2): "gives 'Peter Mandelson' (via 'Mandelson', 'shows')",
+    ('k07', 10): "gives 'Sarwar' (via 'Sarwar', 'insists')",
+    ('k08', 3): "gives 'Wes Streeting' (via None, 'continues previous quote')",
+    ('k08', 5): "gives 'Kemi Badenoch' (via 'she', 'said (after quote)')",
+    ('k08', 6): "gives 'Kemi Badenoch' (via None, 'continues previous quote')",
+    ('k09', 5): "gives 'Peter Mandelson' (via None, 'continues previous quote')",
+    ('k09', 7): "gives 'government' (via 'he', 'said')",
+    ('k10', 0): "gives 'senior Labour figure' (via 'senior Labour figure', 'same words quoted elsewhere')",
+    ('k10', 2): "gives 'senior Labour figure' (via None, 'continues previous quote')",
+    ('k10', 4): "gives 'Lords spokesperson' (via 'Lords spokesperson', 'said')",
+    ('k10', 5): "gives 'Lords spokesperson' (via None, 'continues previous quote')",
+    ('k10', 6): 'gives None (via None, None)',
+    ('k10', 7): 'gives None (via None, None)',
+    ('k11', 0): "gives 'person close' (via 'person close', 'said (after quote)')",
+    ('k11', 1): "gives 'person close' (via None, 'continues previous quote')",
+    ('k11', 5): "gives 'Castlegate Securities' (via 'Castlegate Securities', 'wrote')",
+    ('k11', 6): "gives 'Chambers' (via 'Chambers', 'said')",
+    ('k12', 7): 'gives None (via None, None)',
+    ('k13', 0): 'gives None (via None, None)',
+    ('k13', 1): "gives 'Met' (via 'Met', 'said')",
+    ('k13', 3): "gives 'Cabinet Office' (via 'Cabinet Office', 'asking')",
+    ('k14', 5): 'gives None (via None, None)',
+    ('k15', 4): "gives 'Peter Mandelson' (via 'Mandelson', 'called')",
+    ('k17', 2): 'gives None (via None, None)',
+    ('k17', 3): 'gives None (via None, None)',
+    ('k17', 4): 'gives None (via None, None)',
+    ('k17', 9): "gives 'peer’s spokesman' (via 'peer’s spokesman', 'added (after quote)')",
+    ('k18', 0): 'gives None (via None, None)',
+    ('k18', 3): "gives 'Stephen Doughty' (via None, 'continues previous quote')",
+    ('k18', 7): 'gives None (via None, None)',
+    ('k18', 8): 'gives None (via None, None)',
+    ('k19', 0): "gives None (via 'notice', 'says')",
+    ('k19', 3): "gives 'year earlier a Downing Street aide' (via 'year earlier a Downing Street aide', 'telling')",
+    ('k19', 5): "gives 'Lucy Harmon' (via 'she', 'same words quoted elsewhere')",
+    ('k20', 4): "gives 'Peter Mandelson' (via None, 'continues previous quote')",
+    ('k20', 6): 'gives None (via None, None)',
+    ('k21', 0): 'gives None (via None, None)',
+    ('k21', 1): 'gives None (via None, None)',
+    ('k21', 2): 'gives None (via None, None)',
+    ('k21', 3): "gives 'Justice Department spokesperson' (via 'Justice Department spokesperson', 'said')",
+    ('k21', 4): "gives 'London' (via 'London', 'said')",
+    ('k21', 5): "gives 'London' (via 'London', 'said')",
+    ('k21', 7): "gives 'Epstein' (via 'she', 'said (after quote)')",
+    ('k21', 9): "gives 'Keir Starmer' (via 'he', 'added (after quote)')",
+    ('k21', 10): "gives 'Keir Starmer' (via 'he', 'added')",
+    ('k22', 2): "gives 'MSs' (via 'MSs', 'told')",
+    ('k22', 3): "gives 'MSs' (via None, 'continues previous quote')",
+    ('k22', 7): 'span not found',
+    ('k23', 0): "gives None (via 'managing partner', 'said (after quote)')",
+    ('k23', 1): 'gives None (via None, None)',
+    ('k23', 3): "gives 'Peter Mandelson' (via 'Mandelson', 'said')",
+    ('k23', 4): "gives 'spokesperson for Halden' (via 'spokesperson for Halden', 'said')",
+    ('k23', 5): 'gives None (via None, None)',
+    ('k25', 0): "gives 'Peter Mandelson' (via 'Mandelson', 'claim')",
+    ('k25', 1): "gives 'Letters' (via 'Letters', 'argues')",
+    ('k25', 2): "gives 'Peter Mandelson' (via 'Mandelson', 'told')",
+    ('k25', 3): 'gives None (via None, None)',
+    ('k25', 4): 'gives None (via None, None)',
+    ('k26', 0): 'span not found',
+    ('k26', 9): "gives 'source' (via 'source', 'insisted')",
+    ('k26', 10): "gives 'with a spokesman' (via 'spokesman', 'saying')",
+    ('k27', 0): "gives 'Keir Starmer' (via 'Keir Starmer', 'same words quoted elsewhere')",
+    ('k27', 3): 'gives None (via None, None)',
+    ('k27', 4): 'gives None (via None, None)',
 }
 
 
@@ -240,7 +336,7 @@ def _cases():
 
 
 def test_probe_data_is_well_formed():
-    assert len(PROBES) == 307 and sum(len(p["quotes"]) for p in PROBES) == 2158
+    assert len(PROBES) == 337 and sum(len(p["quotes"]) for p in PROBES) == 2428
     for p in PROBES:
         at = 0
         for q in p["quotes"]:  # each quote occurs in the text, in order

@@ -99,21 +99,3 @@ def test_quick_target_test_never_misses_a_mention(text, target):
     assert features.mask_target(text, target) == features._NAME_RUN.sub(
         features.PERSON_TOKEN, target.pattern().sub(features.TARGET_TOKEN, text))
 
-
-# In the order attribution tries them: longest first, so "the us ambassador" wins over "the us".
-ALIASES = ("the former ambassador", "the us ambassador", "the ambassador", "the peer", "the us", "peer")
-
-
-@SETTINGS
-@given(st.lists(st.one_of(st.sampled_from(["The Ambassador", "the peer", "THE PEER", "peers", "_the peer", "the peerage",
-                                           "the former ambassador", "the ambaſſador", "THE PEİR", "İ", "x", "the US ambassador",
-                                           "The US"]),
-                          st.sampled_from(SEPARATORS), st.sampled_from(WORDS)), max_size=30).map("".join))
-@example("the former ambassador")
-@example("the peer_")
-def test_alias_spans_equal_the_case_insensitive_pattern(text):
-    """attribute._whole_words_ignorecase finds what the regex it replaces finds, span for span."""
-    from quotestance.model import attribute
-
-    expected = [m.span() for m in attribute._phrase_pattern(ALIASES).finditer(text)]
-    assert attribute._whole_words_ignorecase(text, ALIASES) == expected
