@@ -73,8 +73,10 @@ def classify_phrase(phrase: str) -> Mention | None:
         phrase = phrase[:m.start()]
     if not phrase:
         return None
-    if (cut := _TITLE_CASE_VERB.search(phrase)) and not _TITLE_CASE_VERB.fullmatch(phrase):
+    if (cut := _TITLE_CASE_VERB.search(phrase)) and not _TITLE_CASE_VERB.fullmatch(phrase) \
+            and phrase.split()[-1] not in ORG_HEADS and phrase.split()[-1] not in ("Conference", "Tribunal"):
         phrase = phrase[:cut.start()]  # a title-case headline's "Mandelson Told Epstein": Mandelson
+        # (not a body's name: "the Small Claims Court")
     m = _STATEMENT_OF.fullmatch(phrase)
     if m and (issuer := classify_phrase(m.group(1) or m.group(2) or m.group(3))) \
             and (issuer.kind == "body" or issuer.kind == "name" and not (m.group(3) and not m.group(4))):

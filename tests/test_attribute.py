@@ -303,7 +303,8 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      [("assessing", "Metropolitan Police")]),
     ("Lord Mandelson told the Sun he regretted “very, very deeply” continuing his association with Jeffrey Epstein.",
      [("very, very deeply", "Peter Mandelson")]),
-    # A title-case headline capitalises its verb: "Told" ends the name.
+    # A title-case headline capitalises its verb: "Told" ends the name; a body's "Claims" does not.
+    ("Judges met.\n“The claim fails,” the Small Claims Court said.", [("The claim fails,", "Small Claims Court")]),
     ("Mandelson Told Epstein to ‘Fight for Early Release,’ Emails Show\nPeter Mandelson was sacked on Thursday.",
      [("Fight for Early Release,", "Peter Mandelson")]),
     # "the Aberdeen South MP": a seat's member, described so (rule 28), and no person called
