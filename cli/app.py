@@ -71,6 +71,14 @@ def checked_labels(root: Path):
     return labels
 
 
+def invented_labels(root: Path, wanted: bool = True):
+    """The labelled invented articles under ROOT/invented/, checked, or None (not wanted or none)."""
+    from quotestance.training.labels import INVENTED_DIR
+
+    folder = root / INVENTED_DIR
+    return checked_labels(folder) if wanted and folder.is_dir() else None
+
+
 def check_jobs(jobs: int | None) -> None:
     """--jobs: 1 or more, or -1 for one per CPU (None: the command's default)."""
     if jobs is not None and jobs < 1 and jobs != -1:

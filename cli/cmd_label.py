@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import DEFAULT_LABELS, LabelsOpt, ModelOpt, app, checked_labels, labels_app, load_model
+from quotestance.cli.app import (DEFAULT_LABELS, LabelsOpt, ModelOpt, app, checked_labels, invented_labels, labels_app,
+                                 load_model)
 from quotestance.cli.errors import fail, handled
 
 KEYS = {"s": "supporting", "c": "criticising", "n": "neutral"}
@@ -263,7 +264,6 @@ def labels_review(
     Example: quotestance labels review --labels labels/ --threshold 0.8
     """
     from quotestance.training.labelling import review
-    from quotestance.training.labels import INVENTED_DIR
 
     if not 0 < threshold <= 1:
         fail(f"--threshold {threshold}: should be above 0 and at most 1")
@@ -276,8 +276,7 @@ def labels_review(
     try:  # the settings of the model that tags, refitted per fold
         model = load_model()
         estimator, settings = clone(model.pipeline), model.card.get("selection", {}).get("chosen", "the shipped model's")
-        if model.card.get("invented", {}).get("in_the_fit") and (labels / INVENTED_DIR).is_dir():
-            invented = checked_labels(labels / INVENTED_DIR)  # fitted with them, as the model was
+        invented = invented_labels(labels, model.card.get("invented", {}).get("in_the_fit", False))  # as the model was
     except ModelError:
         estimator, settings = None, "default"
     typer.echo(f"cross-validating ({settings} settings) on {len(data.quotes)} quotes from {len(data.articles)} articles ...",

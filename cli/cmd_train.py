@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import (DEFAULT_LABELS, LabelsDir, LabelsOpt, app, check_jobs, checked_labels, labels_app,
-                                 load_model)
+from quotestance.cli.app import (DEFAULT_LABELS, LabelsDir, LabelsOpt, app, check_jobs, checked_labels,
+                                 invented_labels, labels_app, load_model)
 from quotestance.cli.errors import fail, handled
 
 InventedOpt = Annotated[bool, typer.Option(
@@ -62,7 +62,7 @@ def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
         quotes = with_cues(data, MANDELSON, attributed_speakers=attributed_speakers)
         if attributed_speakers:
             typer.echo("(speakers and cues from attribution, as on a new article)")
-        typer.echo(format_report(run(data, quotes=quotes, jobs=jobs, invented=_invented(labels, invented))))
+        typer.echo(format_report(run(data, quotes=quotes, jobs=jobs, invented=invented_labels(labels, invented))))
 
 
 @app.command()
@@ -90,7 +90,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     except ValueError:
         old = None
     typer.echo(f"training on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)
-    card = fit(data, path, jobs=jobs, invented=_invented(labels, invented))
+    card = fit(data, path, jobs=jobs, invented=invented_labels(labels, invented))
     new = card["evaluation"]
     typer.echo(format_report(new))
     if old:
@@ -111,11 +111,3 @@ def _check_writable(path: Path) -> None:
             pass
     except OSError as e:
         fail(f"{path}: cannot write the model there ({(e.strerror or str(e)).lower()})")
-
-
-def _invented(labels: Path, wanted: bool):
-    """The labelled invented articles under LABELS/invented/, checked, or None."""
-    from quotestance.training.labels import INVENTED_DIR
-
-    folder = labels / INVENTED_DIR
-    return checked_labels(folder) if wanted and folder.is_dir() else None

@@ -242,6 +242,7 @@ def _after_cue(post: str, quote: str = "", pre: str = "") -> tuple[Mention, str]
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
     rest = post[m.end():]
+    last = (quote + post[:m.end()]).rstrip("”’\"' ")[-1:]  # the quote's last mark before its close
     dash = re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60}?)(?:,[^.;:()“”\"]*)?\s*$", rest) \
         or re.match(r"[–—-]\s*([A-Z][^,.;:()]{2,60}?)(?:,\s*(?:[a-z]+ing|the|an?)\b[^,.;:()“”\"]*)?[.!]\s*$", rest)
     # "– Lucy Harrow, general secretary of …"; "— Nigel Farage, speaking in Clacton on Friday."
@@ -255,7 +256,7 @@ def _after_cue(post: str, quote: str = "", pre: str = "") -> tuple[Mention, str]
     if not toks or toks[0].lower() in _NEW_CLAUSE | _CLAUSE_WORDS or toks[0].lower() in _PREPOSITIONS | {"in", "on", "at", "by"}:
         return None  # “a disgrace”, while Ed Davey said …; ‘full confidence’ in Mandelson as Badenoch demands …
     if toks[0] in SPEECH_VERBS:  # said Ms Allred
-        closed = (quote + post[:m.end()]).rstrip("”’\"' ")[-1:] in ",.!?…:;–—-"
+        closed = last in ",.!?…:;–—-"
         inside = bool(pre.strip(" \t“‘\"'"))  # the writer's words before it in the sentence
         if inside and not closed and (toks[0].endswith("ing") or toks[0].lower() in _NOUN_OR_VERB):
             return None  # regretted “very deeply” continuing his friendship with …; ‘assessing’ claims that …
@@ -296,7 +297,7 @@ def _after_cue(post: str, quote: str = "", pre: str = "") -> tuple[Mention, str]
         if toks[i] in ",;:“”\"" or toks[i] == MASK or toks[i].lower() in _CLAUSE_WORDS:
             break
     named = _NAME_APPOSITIVE_VERB.match(rest)  # “…,” Rep. Thomas Massie, the Kentucky Republican who …, told reporters
-    same_sentence = (quote + post[:m.end()]).rstrip("”’\"' ").endswith(",")  # “…,” Name, the …, said
+    same_sentence = last == ","  # “…,” Name, the …, said
     if named and same_sentence and named.group(2).lower() in SPEECH_VERBS \
             and (mention := classify_phrase(named.group(1))) and mention.kind == "name":
         return mention, f"{named.group(2)} (after quote)"

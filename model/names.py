@@ -52,14 +52,15 @@ _TRAILING_ADVERB = re.compile(r"\s+(there|here|too|also|again|now|then|later|[a-
 # Lower-case words in -ly that are nouns, not adverbs.
 _NOUNS_IN_LY = frozenset("family assembly rally monopoly anomaly bully folly tally supply reply daily weekly monthly "
                          "quarterly fortnightly biweekly".split())
-# Words issued in someone's name: "A Foreign Office statement", "Labour's statement", "a statement
-# from the Foreign Office", "Gloria Allred put out a statement".
-_ISSUED = r"(?:statement|press\s+release|release|post|tweet|letter|email|message)"
+# Texts issued in someone's name: "A Foreign Office statement", "Labour's statement", "Gloria
+# Allred put out a statement" ("a statement from X" is attribution's _WRITTEN_BY and _TEXT_FROM).
+_ISSUED_TEXTS = r"(?:statement|press\s+release|release|post|tweet|letter|email|message)"
 _STATEMENT_OF = re.compile(
-    rf"(.+?)\s+(?:put\s+out|issued|released|published|posted|sent)\s+(?:a|an|the)\s+(?:\w+\s+)?{_ISSUED}"
-    rf"|(?:[Aa]n?|[Tt]he)\s+{_ISSUED}\s+(?:from|by|issued\s+by|released\s+by|on\s+behalf\s+of)\s+(.+)"
+    rf"(.+?)\s+(?:put\s+out|issued|released|published|posted|sent)\s+(?:a|an|the)\s+(?:\w+\s+)?{_ISSUED_TEXTS}"
     rf"|(?:(?:[Aa]n?|[Tt]he)\s+)?(?!(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s)(.+?)([’']s)?\s+"
-    rf"(?:joint\s+|brief\s+|short\s+|written\s+)?{_ISSUED}")
+    rf"(?:joint\s+|brief\s+|short\s+|written\s+)?{_ISSUED_TEXTS}")
+# The prime minister, whose spokesperson is Downing Street (labels/README.md rule 10).
+_PRIME_MINISTER = ("prime minister", "pm")
 
 
 @lru_cache(maxsize=PHRASE_CACHE)
@@ -78,8 +79,8 @@ def classify_phrase(phrase: str) -> Mention | None:
         phrase = phrase[:cut.start()]  # a title-case headline's "Mandelson Told Epstein": Mandelson
         # (not a body's name: "the Small Claims Court")
     m = _STATEMENT_OF.fullmatch(phrase)
-    if m and (issuer := classify_phrase(m.group(1) or m.group(2) or m.group(3))) \
-            and (issuer.kind == "body" or issuer.kind == "name" and not (m.group(3) and not m.group(4))):
+    if m and (issuer := classify_phrase(m.group(1) or m.group(2))) \
+            and (issuer.kind == "body" or issuer.kind == "name" and not (m.group(2) and not m.group(3))):
         # "A Foreign Office statement", "Gloria Allred's statement", "Gloria Allred put out a
         # statement": its issuer (rule 12). "The Epstein email" may be anyone's, to or from him.
         return issuer
@@ -102,7 +103,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     if m and CAP_RUN.fullmatch(m.group(2).removeprefix("the ")):
         org = m.group(2).removeprefix("the ")
         org = org[owner.end():] if (owner := _COUNTRY_OWNER.match(org)) and org[owner.end():][:1].isupper() else org
-        if org.lower() in ("prime minister", "pm"):  # rule 10: the prime minister's spokesperson is Downing Street
+        if org.lower() in _PRIME_MINISTER:  # rule 10: the prime minister's spokesperson is Downing Street
             return Mention("Downing Street", "body")
         if org in KNOWN_BODIES or org.split()[-1] in ORG_HEADS:  # rule 10: a body's spokesperson is the body
             return Mention(KNOWN_BODIES.get(org, org), "body")
@@ -111,7 +112,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     if m and m.group(2) in SPEAKER_NOUNS and m.group(2) not in ("spokesperson", "spokesman", "spokeswoman"):
         return Mention(re.sub(r"^[Tt]he\s+", "", phrase), "description")  # "Mandelson's friends" are not Mandelson
     m = re.match(r"(?:[Tt]he\s+)?(.+?)[’']s\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)$", phrase)
-    if m and m.group(1).lower() in ("prime minister", "pm"):
+    if m and m.group(1).lower() in _PRIME_MINISTER:
         return Mention("Downing Street", "body")  # rule 10: the PM's spokesman speaks for No 10
     if m and CAP_RUN.fullmatch(m.group(1)):
         return Mention(f"spokesperson for {m.group(1)}", "description")
