@@ -80,7 +80,7 @@ ORG_HEADS = frozenset(
     "Water Airways Airlines Rovers United FC Club Embassy Consulate Regulator City Town Athletic Wanderers "
     "Albion Villa Hotspur County Capital Securities Partners Insurance Motors College University School "
     "Hospital Academy Museum Centre Center Fund Alliance Coalition Organisation Organization Homes Health "
-    "Britain".split())
+    "Britain Conference Tribunal".split())
 # A lower-case body after a capitalised adjective: "The Russian embassy", "the Chinese foreign ministry".
 LOWER_BODY_HEADS = frozenset("embassy consulate ministry government department police army military "
                              "navy regulator watchdog council party union".split())

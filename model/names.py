@@ -75,7 +75,7 @@ def classify_phrase(phrase: str) -> Mention | None:
     if not phrase:
         return None
     if (cut := _TITLE_CASE_VERB.search(phrase)) and not _TITLE_CASE_VERB.fullmatch(phrase) \
-            and phrase.split()[-1] not in ORG_HEADS and phrase.split()[-1] not in ("Conference", "Tribunal"):
+            and phrase.split()[-1] not in ORG_HEADS:
         phrase = phrase[:cut.start()]  # a title-case headline's "Mandelson Told Epstein": Mandelson
         # (not a body's name: "the Small Claims Court")
     m = _STATEMENT_OF.fullmatch(phrase)

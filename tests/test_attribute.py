@@ -305,6 +305,7 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
      [("very, very deeply", "Peter Mandelson")]),
     # A title-case headline capitalises its verb: "Told" ends the name; a body's "Claims" does not.
     ("Judges met.\n“The claim fails,” the Small Claims Court said.", [("The claim fails,", "Small Claims Court")]),
+    ("Judges met.\n“The claim is out of time,” the Employment Tribunal said.", [("The claim is out of time,", "Employment Tribunal")]),
     ("Mandelson Told Epstein to ‘Fight for Early Release,’ Emails Show\nPeter Mandelson was sacked on Thursday.",
      [("Fight for Early Release,", "Peter Mandelson")]),
     # "the Aberdeen South MP": a seat's member, described so (rule 28), and no person called
