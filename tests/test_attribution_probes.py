@@ -17,13 +17,18 @@ labelled articles or the code:
   podcast transcripts, newsletters, features), all on the story, 254 quotes;
 - k: 30 pages of yet more kinds (two helpers, 15 each: wire round-ups, live blogs, Q&A
   transcripts, press releases, parliamentary sketches, letters pages, fact-checks, Welsh, Scottish
-  and Irish outlets), all on the story, 270 quotes.
+  and Irish outlets), all on the story, 270 quotes;
+- l: 30 pages (three helpers, 10 each: wire, broadsheet, tabloid, regional, live blog, opinion,
+  interview, press release, parliamentary report, an international outlet), all on the story,
+  303 quotes, with about a third of them supporting Mandelson (they are stance training data too).
 
-2,428 quotes in all. 16 expected speakers were aligned with labels/README.md and the project's
-tests (each says so in its "note"). Sets c to k were each scored once before any rule was
-written on them (0.695, 0.823, 0.911, 0.835, 0.854, 0.849, 0.700, 0.728, 0.667; README); after
-that each is development data, except k: it was written while rules were written on j, scored
-before and after them (0.667, 0.678), and its errors were not read. A speaker matches as in `quotestance evaluate` (training/spans.py:same_speaker:
+2,731 quotes in all. 16 expected speakers were aligned with labels/README.md and the project's
+tests (each says so in its "note"). Sets c to l were each scored once before any rule was
+written on them (0.695, 0.823, 0.911, 0.835, 0.854, 0.849, 0.700, 0.728, 0.667, 0.772; README);
+after that each is development data, except k and l, which are held out: k was written while
+rules were written on j and scored before and after them (0.667, 0.670); its errors were not
+studied (the xfail reasons of k18-k27 below were once seen in passing, and no rule was written
+since). l's wrong cases were written into KNOWN_WRONG by a script, unread. A speaker matches as in `quotestance evaluate` (training/spans.py:same_speaker:
 case and a leading "the" aside), so "Critics say" may give "Critics" for a probe's "critics".
 Quotes the rules still get wrong are listed in KNOWN_WRONG with what goes wrong; they are strict
 xfails, so a fix shows up as a failure to move the case out of the list.
@@ -324,6 +329,75 @@ KNOWN_WRONG: dict[tuple[str, int], str] = {
     ('k27', 0): "gives 'Keir Starmer' (via 'Keir Starmer', 'same words quoted elsewhere')",
     ('k27', 3): 'gives None (via None, None)',
     ('k27', 4): 'gives None (via None, None)',
+    ('l02', 4): "gives 'friend' (via 'friend', 'said (after quote)')",
+    ('l02', 5): "gives 'friend' (via None, 'continues previous quote')",
+    ('l02', 8): "gives 'Metropolitan Police' (via 'Metropolitan Police', 'said')",
+    ('l03', 5): 'gives None (via None, None)',
+    ('l03', 8): 'gives None (via None, None)',
+    ('l04', 0): 'gives None (via None, None)',
+    ('l04', 10): "gives 'thread' (via 'thread', 'urging')",
+    ('l05', 2): "gives 'Simon Greer' (via None, 'continues previous quote')",
+    ('l05', 3): "gives 'Simon Greer' (via None, 'continues previous quote')",
+    ('l05', 7): "gives 'Safe Harbour' (via 'Safe Harbour', 'told')",
+    ('l06', 0): 'gives None (via None, None)',
+    ('l06', 1): 'gives None (via None, None)',
+    ('l06', 2): 'gives None (via None, None)',
+    ('l06', 3): 'gives None (via None, None)',
+    ('l06', 4): 'gives None (via None, None)',
+    ('l06', 5): 'gives None (via None, None)',
+    ('l06', 6): 'gives None (via None, None)',
+    ('l06', 9): 'gives None (via None, None)',
+    ('l06', 10): "gives 'Survivors' (via 'Survivors', 'said')",
+    ('l07', 0): 'gives "Survivors\' lawyers" (via "Survivors\' lawyers", \'ask\')',
+    ('l07', 3): 'gives None (via "firm\'s release", \'adds\')',
+    ('l08', 2): "gives 'Kate Lindqvist' (via None, 'continues previous quote')",
+    ('l08', 3): "gives 'Kate Lindqvist' (via None, 'continues previous quote')",
+    ('l08', 7): "gives 'Peter Mandelson' (via 'he', 'said')",
+    ('l09', 1): "gives 'Dana Whitfield' (via 'he', 'said (after quote)')",
+    ('l09', 3): "gives 'Massachusetts Avenue' (via 'Massachusetts Avenue', 'said')",
+    ('l09', 5): "gives 'Caleb Morton' (via None, 'continues previous quote')",
+    ('l10', 5): "gives 'Starmer' (via 'Starmer', 'read')",
+    ('l12', 4): "gives 'Peter Mandelson' (via None, 'continues previous quote')",
+    ('l13', 3): 'gives None (via None, None)',
+    ('l13', 5): "gives 'Peter Mandelson' (via 'he', 'said (after quote)')",
+    ('l14', 1): "gives 'Eleanor Marsh' (via None, 'continues previous quote')",
+    ('l14', 5): "gives 'Keir Starmer' (via None, 'continues previous quote')",
+    ('l14', 6): "gives 'Keir Starmer' (via None, 'continues previous quote')",
+    ('l14', 7): "gives 'Keir Starmer' (via None, 'continues previous quote')",
+    ('l14', 9): "gives 'Downing Street' (via None, 'continues previous quote')",
+    ('l16', 0): "gives 'Former cabinet colleague' (via 'Former cabinet colleague', 'says')",
+    ('l16', 4): 'gives None (via None, None)',
+    ('l17', 3): "gives 'group’s director' (via 'group’s director', 'according to')",
+    ('l17', 4): "gives 'group’s director' (via 'she', 'wrote')",
+    ('l17', 5): "gives 'Peter Mandelson' (via 'Mandelson', 'replied')",
+    ('l18', 4): 'gives None (via None, None)',
+    ('l18', 9): "gives 'Kendrick' (via 'minister', 'said (after quote)')",
+    ('l19', 2): "gives 'Martin Bellweather' (via None, 'continues previous quote')",
+    ('l19', 9): "gives 'Peter Mandelson' (via None, 'continues previous quote')",
+    ('l20', 10): "gives 'official' (via 'official', 'said (after quote)')",
+    ('l21', 1): "gives 'Keir Starmer' (via 'Keir Starmer', 'accused')",
+    ('l21', 2): "gives 'opposition' (via 'opposition', 'told')",
+    ('l22', 1): "gives 'Darkness' (via 'Darkness', 'hailed')",
+    ('l22', 2): "gives 'Darkness' (via 'Darkness', 'hailed')",
+    ('l22', 4): 'gives None (via None, None)',
+    ('l22', 7): "gives 'long-time friend of the peer' (via 'long-time friend of the peer', 'told')",
+    ('l22', 8): "gives None (via 'pal', 'said (after quote)')",
+    ('l23', 5): "gives 'Sea' (via 'Sea', 'said')",
+    ('l24', 4): 'gives None (via None, None)',
+    ('l26', 0): 'gives None (via None, None)',
+    ('l26', 4): 'gives None (via None, None)',
+    ('l26', 6): "gives 'Malcolm Drury' (via None, 'continues previous quote')",
+    ('l26', 10): 'gives None (via None, None)',
+    ('l27', 1): "gives None (via 'release', 'continued (after quote)')",
+    ('l27', 4): 'gives None (via None, None)',
+    ('l27', 5): "gives None (via 'it', 'added')",
+    ('l28', 0): "gives 'strip Mandelson of title as ally' (via 'strip Mandelson of title as ally', 'warns')",
+    ('l28', 6): "gives 'Kaur' (via 'she', 'said (after quote)')",
+    ('l28', 9): "gives 'Peter Mandelson' (via 'he', 'told (after quote)')",
+    ('l29', 0): "gives 'Brussels Dispatch' (via 'Brussels', 'recalls')",
+    ('l29', 6): "gives 'Europe' (via 'Europe', 'said')",
+    ('l29', 7): "gives 'College of Europe' (via 'College of Europe', 'said')",
+    ('l29', 8): "gives 'College of Europe' (via 'spokesperson', 'said (after quote)')",
 }
 
 
@@ -336,7 +410,7 @@ def _cases():
 
 
 def test_probe_data_is_well_formed():
-    assert len(PROBES) == 337 and sum(len(p["quotes"]) for p in PROBES) == 2428
+    assert len(PROBES) == 367 and sum(len(p["quotes"]) for p in PROBES) == 2731
     for p in PROBES:
         at = 0
         for q in p["quotes"]:  # each quote occurs in the text, in order
