@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from quotestance.model.constants import (
-    FEMALE_FIRST_NAMES, FIRST_NAMES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES,
+    FEMALE_FIRST_NAMES, FIRST_NAMES, HOME_COUNTRIES, HONORIFICS, LEADING_TITLES, MALE_FIRST_NAMES, NATIONALITIES, NOT_NAMES,
     OFFICE_HOLDERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SKIP_BETWEEN, SPEAKER_NOUNS, SPEECH_VERBS, TEXT_NOUNS,
 )
 from quotestance.model.names import (
@@ -211,8 +211,8 @@ def _points_at_someone(desc: str) -> bool:
     for m in _OF_SOMEONE_RE.finditer(desc):
         rest = m.group(1).strip()
         office = desc[:m.start()].split()[-1:]
-        if m.group(0).startswith(("to", "of")) and office and office[0].lower() in PERSON_ROLES | {"envoy", "representative"} \
-                and re.fullmatch(r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?", rest):
+        if m.group(0).startswith(("to", "of")) and office and office[0].lower() in _OFFICES_TOWARD_PLACES \
+                and _PLACE_OF.fullmatch(rest):
             continue  # "The US ambassador to London, Warren Stephens,", "The mayor of London, Sadiq Khan,"
         what = classify_phrase(rest)
         plural = re.fullmatch(r"(?:[\w’'\-]+\s+){0,2}[a-z][\w\-]*[^s’'\s]s", rest)
@@ -222,8 +222,9 @@ def _points_at_someone(desc: str) -> bool:
     return False
 
 
-
 _PLACE_OF = re.compile(r"(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?")
+# Offices held toward a place ("the US ambassador to London", "the mayor of London").
+_OFFICES_TOWARD_PLACES = PERSON_ROLES | {"envoy", "representative"}
 
 
 def _is_place(phrase: str) -> bool:
@@ -238,7 +239,7 @@ _PREPOSITIONS = frozenset("to of for from with about over into against".split())
 _NEW_CLAUSE = frozenset("while whereas but although though and".split())
 
 
-def _after_cue(post: str, quote: str = "", pre: str = "") -> tuple[Mention, str] | None:
+def _after_cue(post: str, quote: str, pre: str) -> tuple[Mention, str] | None:
     """`“…,” she said` / `“…,” said Ms Allred` / `“…” – Gloria Allred` right after the quote."""
     m = re.match(r"[\s,.!?;:”’\"']*", post)
     rest = post[m.end():]
@@ -877,7 +878,8 @@ class _ArticleContext:
         found = self._description(mention.text, offset, done)
         if mention.indefinite:
             para_start = self.masked.rfind("\n", 0, offset) + 1
-            para_end = self.masked.find("\n", offset) % (len(self.masked) + 1)
+            para_end = self.masked.find("\n", offset)
+            para_end = len(self.masked) if para_end < 0 else para_end
             if found in self.people and any(para_start <= i < para_end and self.canonical(n) == found for i, n, _ in self.names):
                 found = None  # "… his friendship with Jeffrey Epstein, a former civil servant claimed": someone new
             if found is None:
@@ -1182,7 +1184,7 @@ def _person_introduced_as(text: str, head: str, first: bool = False) -> str | No
 
 
 # The article's own country as an owner: "the UK’s ambassador to Washington".
-_HOME_OWNER = re.compile(r"^(?:the\s+)?(?:UK|Britain)[’']s\s+", re.IGNORECASE)
+_HOME_OWNER = re.compile(rf"^(?:the\s+)?(?:{'|'.join(sorted(HOME_COUNTRIES))})[’']s\s+", re.IGNORECASE)
 # Nouns a story uses for the same unnamed person: "One Conservative backbencher … the MP said".
 _SAME_PERSON_NOUNS = {"mp": ("mp", "backbencher"), "backbencher": ("mp", "backbencher"),
                       "peer": ("peer",), "minister": ("minister",)}
