@@ -57,6 +57,14 @@ def target_from_options(name: str | None, aliases: list[str] | None):
     return Target(name.strip(), tuple(a.strip() for a in aliases or () if a.strip()))
 
 
+def chosen_target(who, stance_model):
+    """The target to tag toward: the model's own when --target is not given, or names the model's
+    target with no --alias (its aliases, "the ambassador" and the rest, are kept), else ``who``."""
+    if who is None or (who.name.casefold() == stance_model.target.name.casefold() and not who.aliases):
+        return stance_model.target
+    return who
+
+
 def checked_labels(root: Path):
     """The labels under ``root``; otherwise every problem on stderr and exit 1."""
     from quotestance.training.labels import read_labels

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.app import AliasOpt, ModelOpt, TargetOpt, app, load_model, target_from_options
+from quotestance.cli.app import AliasOpt, ModelOpt, TargetOpt, app, chosen_target, load_model, target_from_options
 from quotestance.cli.errors import fail, handled
 from quotestance.model.record import STANCES
 
@@ -61,10 +61,14 @@ def inspect_article(
     (name,) = expand([path])
     text = read_article(name)
     stance_model = load_model(model)
-    who = who or stance_model.target
+    who = chosen_target(who, stance_model)
     quotes = tag_text(text, name, stance_model, who)
     pipeline = stance_model.pipeline_for(who)  # for --target, retargeted just as predict retargets
-    explanations = {i: explain(pipeline, q, q.stance) for i, q in enumerate(quotes) if q.stance}
+    if who.is_named_in(text):
+        explanations = {i: explain(pipeline, q, q.stance) for i, q in enumerate(quotes) if q.stance}
+    else:  # every quote neutral by rule (model/tagger.py:UNNAMED_TARGET): no feature pushed it
+        note = f"the article never names {who.name} (nor an alias): neutral toward them, without the model"
+        explanations = {i: {"note": note} for i in range(len(quotes))}
 
     if html is not None:
         from quotestance.cli.html import render, to_view
@@ -103,8 +107,11 @@ def quote_report(q, index: int, count: int, target: str, why: dict | None, width
         lines.append(_field("stance", f"{q.stance} {_pct(q.confidence)} toward {target}", width))
         lines.append(_field("", " \u00b7 ".join(f"{s}{_SPACE}{_pct(probs.get(s))}" for s in STANCES), width))
         why = why or {}
-        lines.append(_field("toward", _words(why.get("toward")), width))
-        lines.append(_field("away", _words(why.get("away")), width))
+        if "note" in why:
+            lines.append(_field("why", why["note"], width))
+        else:
+            lines.append(_field("toward", _words(why.get("toward")), width))
+            lines.append(_field("away", _words(why.get("away")), width))
     else:
         lines.append(_field("stance", "none predicted", width))
     return "\n".join(lines).split("\n")

@@ -7,8 +7,8 @@ from typing import IO
 
 import typer
 
-from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, load_model,
-                                 target_from_options)
+from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, chosen_target,
+                                 load_model, target_from_options)
 from quotestance.cli.errors import handled
 
 FIELDS = ("speaker", "supporting", "criticising", "neutral", "total", "example")
@@ -48,7 +48,7 @@ def summary(
     who = target_from_options(target, alias)
     names = expand(paths)
     stance_model = load_model(model)
-    who = who or stance_model.target
+    who = chosen_target(who, stance_model)
     quotes = [q for per_article in tag_texts(((n, read_article(n)) for n in names), stance_model, who)
               for q in per_article]
     rows = summarise(quotes)

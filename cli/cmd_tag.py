@@ -7,7 +7,7 @@ from typing import Annotated, Iterator, Optional
 import typer
 
 from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, check_jobs,
-                                 load_model, target_from_options)
+                                 chosen_target, load_model, target_from_options)
 from quotestance.cli.errors import fail, handled, one_line
 
 BACKENDS = ("loky", "dask")
@@ -60,6 +60,7 @@ def tag(
     who = target_from_options(target, alias)
     names = expand(paths)
     stance_model = load_model(model)
+    who = chosen_target(who, stance_model)
     writer = Writer(fmt, sys.stdout)
     skipped: list[str] = []
     articles = _read(names, skipped if skip_bad else None)  # read lazily, by whichever branch runs

@@ -212,7 +212,7 @@ def to_view(
             "index": i, "start": q.start, "end": q.end, "quote": q.quote,
             "speaker": speaker, "cue": q.cue, "mention": q.mention, "stance": q.stance,
             "confidence": q.confidence, "probabilities": dict(q.probabilities or {}),
-            "toward": _words(expl.get("toward")), "away": _words(expl.get("away")),
+            "toward": [expl["note"]] if "note" in expl else _words(expl.get("toward")), "away": _words(expl.get("away")),
         })
         row = counts.setdefault(speaker, {"speaker": speaker, **{s: 0 for s in STANCES}, "total": 0})
         if q.stance in STANCES:

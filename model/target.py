@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,21 @@ class Target:
         alts = "|".join(re.escape(f) for f in self.surface_forms())
         return re.compile(rf"(?<![\w’'])(?:{alts})(?:[’']s)?(?![\w])", re.IGNORECASE)
 
+    def is_named_in(self, text: str) -> bool:
+        """Whether ``text`` names the target by any surface form."""
+        return _pattern(self).search(text) is not None
+
     def to_dict(self) -> dict:
         return {"name": self.name, "aliases": list(self.aliases)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Target":
         return cls(d["name"], tuple(d.get("aliases", ())))
+
+
+@lru_cache(maxsize=8)
+def _pattern(target: Target) -> re.Pattern:
+    return target.pattern()
 
 
 # The default target, with the references ANNOTATION.md lists for him.

@@ -111,6 +111,15 @@ def test_other_target_uses_the_retargeted_pipeline(model):
     assert result.stderr.endswith("stance toward Keir Starmer\n")
 
 
+def test_target_never_named_says_why_instead_of_features():
+    result = runner.invoke(app, ["inspect", str(ARTICLES / "c02.txt"), "--target", "Zzyzx Qwerty"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines.count("  stance    neutral 100.0% toward Zzyzx Qwerty") == 3
+    assert sum(line.startswith("  why       the article never names Zzyzx Qwerty (nor an alias)") for line in lines) == 3
+    assert not any(line.startswith(("  toward", "  away")) for line in lines)
+
+
 def test_pipeline_for_is_the_model_own_or_a_retargeted_copy(model):
     assert model.pipeline_for(None) is model.pipeline
     assert model.pipeline_for(model.target) is model.pipeline

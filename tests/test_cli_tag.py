@@ -12,7 +12,7 @@ from conftest import ARTICLES, article
 from quotestance.cli.app import app
 from quotestance.model.record import STANCES
 from quotestance.model.stance import StanceModel
-from quotestance.model.tagger import tag_text
+from quotestance.model.tagger import tag_text, tag_texts
 from quotestance.model.target import Target
 
 runner = CliRunner()
@@ -95,6 +95,51 @@ def test_other_target_changes_probabilities(model):
     expected = tag_text(article("c16.txt"), path, model, Target("Keir Starmer", ("Starmer", "the prime minister")))
     assert [r["stance"] for r in rows] == [q.stance for q in expected]
     assert [r["probabilities"] for r in rows] != [r["probabilities"] for r in base]
+
+
+def test_target_the_article_never_names_gets_neutral_for_sure(model):
+    """A made-up target: the model, trained on Mandelson stories, would read the story's
+    sentiment as stance toward them (Streeting's defence of Mandelson came out supporting 83%)."""
+    path = str(ARTICLES / "c02.txt")
+    result = runner.invoke(app, ["tag", path, "-f", "jsonl", "--target", "Zzyzx Qwerty"])
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert result.exit_code == 0 and len(rows) == 3
+    assert [(r["stance"], r["confidence"]) for r in rows] == [("neutral", 1.0)] * 3
+    assert rows[1]["probabilities"] == {"supporting": 0.0, "criticising": 0.0, "neutral": 1.0}
+    # Named once, anywhere in the article (here in a last line), the model decides again.
+    text = article("c02.txt") + "\nZzyzx Qwerty was not available for comment.\n"
+    named = tag_text(text, path, model, Target("Zzyzx Qwerty"))
+    assert any(q.confidence < 1.0 for q in named)
+
+
+def test_article_not_about_the_default_target_is_neutral(model):
+    text = ("Resident doctors will strike next month, the BMA said.\n"
+            "Health Secretary Wes Streeting said: “This strike is a disgrace and they have let patients down.”\n"
+            "Dr Priya Anand replied: “He has done a wonderful job of ignoring us.”\n")
+    quotes = tag_text(text, "-", model)
+    assert [(q.speaker, q.stance, q.confidence) for q in quotes] == [
+        ("Wes Streeting", "neutral", 1.0), ("Priya Anand", "neutral", 1.0)]
+    about = tag_text(text.replace("ignoring us", "ignoring us, like Lord Mandelson"), "-", model)
+    assert about[1].confidence < 1.0
+
+
+def test_batches_mixing_named_and_unnamed_articles_match_one_by_one(model):
+    other = "The minister said: “This is a disgrace and he must go.”\n"
+    items = [("c02.txt", article("c02.txt")), ("other", other), ("c03.txt", article("c03.txt"))]
+    batched = list(tag_texts(items, model, batch=2))
+    assert batched == [tag_text(text, doc, model) for doc, text in items]
+    assert [q.stance for q in batched[1]] == ["neutral"] and batched[1][0].confidence == 1.0
+
+
+def test_target_named_as_the_models_own_keeps_its_aliases(model):
+    """`--target "Peter Mandelson"` is the default target, aliases ("the US ambassador") included."""
+    path = str(ARTICLES / "c02.txt")
+    default = runner.invoke(app, ["tag", path, "-f", "jsonl"])
+    named = runner.invoke(app, ["tag", path, "-f", "jsonl", "--target", "peter mandelson"])
+    assert named.exit_code == 0 and named.stdout == default.stdout
+    assert json.loads(named.stdout.splitlines()[0])["speaker"] == "Peter Mandelson"  # via "the US ambassador"
+    own = runner.invoke(app, ["tag", path, "-f", "jsonl", "--target", "Peter Mandelson", "--alias", "Mandelson"])
+    assert json.loads(own.stdout.splitlines()[0])["speaker"] == "US ambassador"  # aliases given: those only
 
 
 @pytest.mark.parametrize("args, message", [
