@@ -102,9 +102,14 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
 
 
 def _check_writable(path: Path) -> None:
-    """Exit 1 with one line unless a file can be made in ``path``'s folder."""
+    """Exit 1 with one line unless a file can be made in ``path``'s folder, and ``path`` is no folder."""
     import tempfile
 
+    from quotestance.model.stance import MODEL_FILE, card_path
+
+    for p in (path, card_path(path)):
+        if p.is_dir():
+            fail(f"{p}: is a folder; --out takes the model's file name (e.g. {path / MODEL_FILE})")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=path.parent):

@@ -72,3 +72,10 @@ def test_train_refuses_an_unwritable_model_path_before_training(tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith(f"quotestance: error: {blocker / 'stance.joblib'}: cannot write the model there (")
     assert done.stderr.count("\n") == 1
+
+
+def test_train_refuses_a_folder_as_model_path_before_training(tmp_path):
+    done = run("train", "--out", str(tmp_path))  # it used to fail after training, naming a temporary file
+    assert done.returncode == 1
+    assert done.stderr == (f"quotestance: error: {tmp_path}: is a folder; --out takes the model's file name "
+                           f"(e.g. {tmp_path / 'stance.joblib'})\n")
