@@ -62,6 +62,21 @@ def test_table_has_a_row_per_quote(model):
         assert line.startswith("c02.txt") and q.speaker in line and f"{q.stance} {q.confidence:.0%}" in line
 
 
+def test_table_marks_every_cut_with_an_ellipsis(tmp_path):
+    """A cut speaker read as a whole name ("spokesperson for Peter"), and doc names that differ
+    only at the end were all cut to "mandelson-2025"."""
+    text = article("c02.txt")
+    for day in ("10", "11"):
+        (tmp_path / f"mandelson-2025-09-{day}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A spokesperson for Lord Mandelson said: “We do not comment on leaked documents.”\n",
+                                    encoding="utf-8")
+    lines = runner.invoke(app, ["tag", str(tmp_path)], env={"COLUMNS": "200"}).stdout.splitlines()
+    assert [line[:15] for line in lines[1:]] == ["b.txt          "] + ["…025-09-10.txt "] * 3 + ["…025-09-11.txt "] * 3
+    assert lines[1][15:38] == "spokesperson for Pete… "  # the speaker is "spokesperson for Peter Mandelson"
+    assert lines[2][15:38] == "Peter Mandelson        "
+    assert lines[1].endswith("“We do not comment on leaked documents.”")
+
+
 def test_stdin_doc_is_dash(model):
     text = article("c05.txt")
     result = runner.invoke(app, ["tag", "-", "-f", "jsonl"], input=text.encode("utf-8"))
