@@ -32,7 +32,7 @@ TargetOpt = Annotated[Optional[str], typer.Option("--target", help="Tag stance t
 AliasOpt = Annotated[Optional[list[str]], typer.Option("--alias", help="Another name for --target (repeatable).")]
 
 
-ArticlesArg = Annotated[list[str], typer.Argument(help="Article files (.txt, .html), folders of them, or - for stdin.")]
+ArticlesArg = Annotated[list[str], typer.Argument(help="Article files (.txt, .html), folders of them, or - for stdin (HTML if it starts with a tag).")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
 
 

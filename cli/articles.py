@@ -1,6 +1,7 @@
 """Reading articles from files, folders and stdin; HTML reduced to its text."""
 from __future__ import annotations
 
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -51,12 +52,21 @@ def read_article(name: str) -> str:
         raise ArticleError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB, not a news article")
     text = decode_article(data, name)
     del data
-    if name.lower().endswith((".html", ".htm")):
+    if name.lower().endswith((".html", ".htm")) or (name == "-" and looks_like_html(text)):
         text = html_to_text(text)
     if len(text) > MAX_CHARS:
         raise ArticleError(f"{name}: more than {MAX_CHARS:,} characters of text, not a news article")
     return text
 
+
+# How a web page starts (after blank space and comments): stdin has no file name to say "HTML", so
+# a page piped in is recognised by its first tag. Plain text starting with one of these is unlikely.
+_HTML_START = re.compile(r"(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` starts as an HTML page or fragment does."""
+    return _HTML_START.match(text[:4096]) is not None
 
 
 class _TextOf(HTMLParser):

@@ -100,6 +100,27 @@ def test_folder_tags_txt_and_html_in_name_order(tmp_path):
     assert {r["doc"].rsplit("/", 1)[-1] for r in rows} == {"a.html", "b.txt"}
 
 
+PAGE = ("<!DOCTYPE html>\n<html><head><title>Row</title><script>var s = \"“not a quote at all”\";</script></head>"
+        "<body><p>Gloria Allred said: &ldquo;He should resign.&rdquo;</p>"
+        "<p>“I’ve never met him, <i>honestly</i>,” a neighbour said.</p></body></html>\n")
+
+
+@pytest.mark.parametrize("page", [PAGE, "  <!-- saved page -->\n" + PAGE, PAGE.split("<body>")[1].replace("</body></html>", "")])
+def test_html_on_stdin_is_read_as_html(tmp_path, page):
+    f = tmp_path / "page.html"
+    f.write_text(page, encoding="utf-8")
+    by_name = [json.loads(x) for x in runner.invoke(app, ["tag", str(f), "-f", "jsonl"]).stdout.splitlines()]
+    piped = [json.loads(x) for x in runner.invoke(app, ["tag", "-", "-f", "jsonl"], input=page).stdout.splitlines()]
+    assert [r["quote"] for r in piped] == ["He should resign.", "I’ve never met him, honestly,"]
+    assert [dict(r, doc=None) for r in piped] == [dict(r, doc=None) for r in by_name]
+
+
+def test_text_on_stdin_mentioning_tags_is_text():
+    text = "The site said: “Use <p> for paragraphs,” Lord Mandelson said.\n"
+    rows = [json.loads(x) for x in runner.invoke(app, ["tag", "-", "-f", "jsonl"], input=text).stdout.splitlines()]
+    assert [r["quote"] for r in rows] == ["Use <p> for paragraphs,"]
+
+
 def test_other_target_changes_probabilities(model):
     path = str(ARTICLES / "c16.txt")
     base = [json.loads(x) for x in runner.invoke(app, ["tag", path, "-f", "jsonl"]).stdout.splitlines()]
