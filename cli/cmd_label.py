@@ -53,6 +53,8 @@ def label(
             fail("--suggest needs a number of quotes, 1 or more")
         if not paths:
             fail("--suggest needs the articles to rank (files, folders or -)")
+        if not labels.is_dir():  # else every labelled quote would be suggested as new
+            fail(f"{labels}: no such folder (--labels: the labels whose answered quotes are left out)")
         _suggest(paths, suggest, labels, model)
         return
     if not paths or len(paths) != 1:
@@ -207,6 +209,7 @@ def _answer(q):
 
 def _suggest(paths: list[str], n: int, root: Path, model_path: Path | None) -> None:
     from quotestance.cli.articles import expand, read_article
+    from quotestance.cli.output import fit
     from quotestance.model.record import STANCES
     from quotestance.model.tagger import tag_text
     from quotestance.training.labelling import already_labelled, least_sure, margin, overlaps, stored_name
@@ -228,10 +231,9 @@ def _suggest(paths: list[str], n: int, root: Path, model_path: Path | None) -> N
         typer.echo(f"{'doc':{dw}.{dw}s} {'span':>11s} {'margin':>6s}  {'speaker':22.22s} "
                    + " ".join(f"{s[:4]:>4s}" for s in STANCES) + "  quote")
     for doc, q in zip(docs, chosen):
-        text = q.quote if len(q.quote) <= room else q.quote[: room - 1] + "…"
-        typer.echo(f"{doc:{dw}.{dw}s} {f'{q.start}:{q.end}':>11s} {margin(q):6.2f}  "
-                   f"{(q.speaker or '(unknown)'):22.22s} "
-                   + " ".join(f"{q.probabilities[s]:4.2f}" for s in STANCES) + f"  “{text}”")
+        typer.echo(f"{fit(doc, dw, keep_end=True)} {f'{q.start}:{q.end}':>11s} {margin(q):6.2f}  "
+                   f"{fit(q.speaker or '(unknown)', 22)} "
+                   + " ".join(f"{q.probabilities[s]:4.2f}" for s in STANCES) + f"  “{fit(q.quote, room, pad=False)}”")
     typer.echo(f"{len(chosen)} of {len(pool)} unanswered quotes in {len(names)} article(s), least sure first", err=True)
 
 

@@ -50,12 +50,12 @@ class Writer:
             self.out.write(f"{'doc':14.14s} {'speaker':22.22s} {'stance':17.17s} quote\n")
         stance = f"{q.stance} {q.confidence:.0%}" if q.stance else "-"
         room = max(20, self.width - 57)
-        doc = _fit(q.doc.rsplit("/", 1)[-1], 14, keep_end=True)  # "…025-09-10.txt": names differ at the end
-        self.out.write(f"{doc} {_fit(q.speaker or '(unknown)', 22)} {stance:17.17s} “{_fit(q.quote, room).rstrip()}”\n")
+        doc = fit(q.doc.rsplit("/", 1)[-1], 14, keep_end=True)  # "…025-09-10.txt": names differ at the end
+        self.out.write(f"{doc} {fit(q.speaker or '(unknown)', 22)} {stance:17.17s} “{fit(q.quote, room, pad=False)}”\n")
 
 
-def _fit(s: str, width: int, keep_end: bool = False) -> str:
-    """``s`` padded to ``width``, or cut to it with "…" where the cut is."""
+def fit(s: str, width: int, keep_end: bool = False, pad: bool = True) -> str:
+    """``s`` padded to ``width`` (if ``pad``), or cut to it with "…" where the cut is."""
     if len(s) <= width:
-        return s.ljust(width)
+        return s.ljust(width) if pad else s
     return "…" + s[len(s) - width + 1:] if keep_end else s[:width - 1] + "…"

@@ -146,7 +146,8 @@ def test_suggest_lists_the_least_sure_quotes_by_margin(tmp_path):
     news.mkdir()
     for name in ("c05.txt", "c13.txt"):
         shutil.copy(ARTICLES / name, news / f"new_{name}")
-    result = runner.invoke(app, ["label", "--suggest", "3", str(news), "--labels", str(tmp_path / "none")])
+    (tmp_path / "empty").mkdir()  # labels with nothing answered yet
+    result = runner.invoke(app, ["label", "--suggest", "3", str(news), "--labels", str(tmp_path / "empty")])
     assert result.exit_code == 0, result.output
     head, *rows = result.stdout.splitlines()
     assert head.split() == ["doc", "span", "margin", "speaker", "supp", "crit", "neut", "quote"]
@@ -243,6 +244,8 @@ def test_label_takes_a_file_not_a_folder(setup):
     (["label", "-"], "give the article as a file"),
     (["label", "--suggest", "0", "x.txt"], "--suggest needs a number"),
     (["label", "--suggest", "3"], "--suggest needs the articles"),
+    (["label", "--suggest", "3", str(ARTICLES / "c02.txt"), "--labels", "no-such-labels"],
+     "no-such-labels: no such folder (--labels: the labels whose answered quotes are left out)"),
     (["labels", "review", "--threshold", "1.5"], "--threshold 1.5"),
 ])
 def test_bad_usage_gives_one_error_line(args, message):
