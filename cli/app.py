@@ -69,6 +69,8 @@ def checked_labels(root: Path):
     """The labels under ``root``; otherwise every problem on stderr and exit 1."""
     from quotestance.training.labels import read_labels
 
+    if root.is_file():
+        fail(f"{root}: a file; give the labels folder (the one holding articles/ and quotes.jsonl)")
     if not root.is_dir():
         fail(f"{root}: no such folder")
     labels, problems = read_labels(root)

@@ -47,11 +47,10 @@ def evaluate(labels: LabelsOpt = DEFAULT_LABELS,
     Example: quotestance evaluate --labels labels/
     """
     from quotestance.training.evaluate import evaluate as run, format_report
-    from quotestance.training.labels import load_labels
     from quotestance.training.spans import extraction_report
 
     check_jobs(jobs)
-    data = load_labels(labels)
+    data = checked_labels(labels)
     typer.echo(extraction_report(data))
     if not extraction_only:
         from quotestance.model.target import MANDELSON

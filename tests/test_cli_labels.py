@@ -45,6 +45,34 @@ def test_labels_check_missing_folder(tmp_path):
     assert result.stderr == f"quotestance: error: {tmp_path / 'nope'}: no such folder\n"
 
 
+def test_labels_given_as_a_file_or_missing_say_so(tmp_path):
+    for args in (["labels", "check"], ["evaluate", "--extraction-only", "--labels"], ["train", "--labels"]):
+        result = runner.invoke(app, [*args, str(LABELS / "quotes.jsonl")])
+        assert result.exit_code == 1
+        assert result.stderr == (f"quotestance: error: {LABELS / 'quotes.jsonl'}: a file; give the labels folder "
+                                 "(the one holding articles/ and quotes.jsonl)\n")
+        result = runner.invoke(app, [*args, str(tmp_path / "nope")])
+        assert result.stderr == f"quotestance: error: {tmp_path / 'nope'}: no such folder\n"
+
+
+def test_a_cut_last_line_is_reported_plainly(labels_copy):
+    root, recs = labels_copy
+    (root / "quotes.jsonl").write_text((root / "quotes.jsonl").read_text(encoding="utf-8") + '{"id": "c0', encoding="utf-8")
+    result = runner.invoke(app, ["labels", "check", str(root)])
+    assert result.stderr.splitlines()[0] == (f"{root / 'quotes.jsonl'}:{len(recs) + 1}: malformed JSON: "
+                                             "Unterminated string starting at column 8")
+
+
+def test_evaluate_leaves_out_a_group_with_no_articles(labels_copy):
+    root, recs = labels_copy  # c02 and c03: development articles only
+    result = runner.invoke(app, ["evaluate", "--extraction-only", "--labels", str(root)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines[1:-1]] == ["development"]
+    assert lines[1].endswith(f"({len(recs)})")
+    assert lines[-1].startswith("(none of the unseen articles, c17.txt,")
+
+
 def test_train_refuses_invalid_labels_and_writes_nothing(labels_copy, tmp_path):
     root, recs = labels_copy
     recs[0]["stance"] = "angry"

@@ -129,7 +129,8 @@ def _parse(raw: str) -> tuple[dict | None, list[str]]:
     try:
         rec = json.loads(raw.rstrip("\r\n"))
     except json.JSONDecodeError as e:
-        return None, [f"malformed JSON: {e.msg} at column {e.colno}"]
+        # json's "Unterminated string starting at" already ends in "at"
+        return None, [f"malformed JSON: {e.msg.removesuffix(' at')} at column {e.colno}"]
     if not isinstance(rec, dict):
         return None, ["not a JSON object"]
     errs = []
