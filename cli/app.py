@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from quotestance.cli.errors import fail
+from quotestance.cli.errors import fail, usage
 
 app = typer.Typer(
     name="quotestance",
@@ -37,11 +37,11 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or 
 
 
 def check_format(fmt: str) -> None:
-    """Exit 1 with one line unless ``fmt`` is an output format."""
+    """Exit 2 with one line unless ``fmt`` is an output format."""
     from quotestance.cli.output import FORMATS
 
     if fmt not in FORMATS:
-        fail(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
+        usage(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
 
 
 def target_from_options(name: str | None, aliases: list[str] | None):
@@ -50,10 +50,10 @@ def target_from_options(name: str | None, aliases: list[str] | None):
 
     if name is None:
         if aliases:
-            fail("--alias needs --target")
+            usage("--alias needs --target")
         return None
     if not name.strip():
-        fail("--target needs a name")
+        usage("--target needs a name")
     return Target(name.strip(), tuple(a.strip() for a in aliases or () if a.strip()))
 
 
@@ -92,7 +92,7 @@ def invented_labels(root: Path, wanted: bool = True):
 def check_jobs(jobs: int | None) -> None:
     """--jobs: 1 or more, or -1 for one per CPU (None: the command's default)."""
     if jobs is not None and jobs < 1 and jobs != -1:
-        fail(f"--jobs must be 1 or more, or -1 for one per CPU (got {jobs})")
+        usage(f"--jobs must be 1 or more, or -1 for one per CPU (got {jobs})")
 
 
 def load_model(path=None):

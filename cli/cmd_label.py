@@ -12,7 +12,7 @@ import typer
 
 from quotestance.cli.app import (DEFAULT_LABELS, LabelsOpt, ModelOpt, app, checked_labels, invented_labels, labels_app,
                                  load_model)
-from quotestance.cli.errors import fail, handled
+from quotestance.cli.errors import fail, handled, usage
 
 KEYS = {"s": "supporting", "c": "criticising", "n": "neutral"}
 HELP_LINE = "Enter=accept  s/c/n=supporting/criticising/neutral  p=fix speaker  x=not a quote  k=skip  q=quit"
@@ -50,15 +50,15 @@ def label(
     """
     if suggest is not None:
         if suggest < 1:
-            fail("--suggest needs a number of quotes, 1 or more")
+            usage("--suggest needs a number of quotes, 1 or more")
         if not paths:
-            fail("--suggest needs the articles to rank (files, folders or -)")
+            usage("--suggest needs the articles to rank (files, folders or -)")
         if not labels.is_dir():  # else every labelled quote would be suggested as new
             fail(f"{labels}: no such folder (--labels: the labels whose answered quotes are left out)")
         _suggest(paths, suggest, labels, model)
         return
     if not paths or len(paths) != 1:
-        fail("label takes exactly one article (or --suggest N with several)")
+        usage("label takes exactly one article (or --suggest N with several)")
     _session(paths[0], labels, model)
 
 
@@ -70,7 +70,7 @@ def _session(path: str, root: Path, model_path: Path | None) -> None:
                                                  stored_name)
 
     if path == "-":
-        fail("label reads its answers from stdin; give the article as a file")
+        usage("label reads its answers from stdin; give the article as a file")
     if Path(path).is_dir():
         fail(f"{path}: a folder; label takes one article file (rank a folder with --suggest N)")
     if not root.is_dir():
@@ -268,7 +268,7 @@ def labels_review(
     from quotestance.training.labelling import review
 
     if not 0 < threshold <= 1:
-        fail(f"--threshold {threshold}: should be above 0 and at most 1")
+        usage(f"--threshold {threshold}: should be above 0 and at most 1")
     from sklearn.base import clone
 
     from quotestance.model.stance import ModelError

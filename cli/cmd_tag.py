@@ -8,7 +8,7 @@ import typer
 
 from quotestance.cli.app import (AliasOpt, ArticlesArg, FormatOpt, ModelOpt, TargetOpt, app, check_format, check_jobs,
                                  chosen_target, load_model, target_from_options)
-from quotestance.cli.errors import fail, handled, one_line
+from quotestance.cli.errors import fail, handled, one_line, usage
 
 BACKENDS = ("loky", "dask")
 # How long to wait for a Dask scheduler before saying it cannot be reached.
@@ -51,12 +51,12 @@ def tag(
 
     check_format(fmt)
     if backend not in BACKENDS:
-        fail(f"unknown backend {backend!r} (choose one of {', '.join(BACKENDS)})")
+        usage(f"unknown backend {backend!r} (choose one of {', '.join(BACKENDS)})")
     check_jobs(jobs)
     if backend == "dask" and not scheduler:
-        fail("--backend dask needs --scheduler ADDRESS")
+        usage("--backend dask needs --scheduler ADDRESS")
     if scheduler and backend != "dask":
-        fail("--scheduler needs --backend dask")
+        usage("--scheduler needs --backend dask")
     who = target_from_options(target, alias)
     names = expand(paths)
     stance_model = load_model(model)

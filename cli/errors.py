@@ -8,12 +8,19 @@ from typing import Callable
 import typer
 
 EXIT_ERROR = 1  # bad input or a failed check
+EXIT_USAGE = 2  # a bad command line: click's code for its own usage errors, used for ours too
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> None:
     """Print ``quotestance: error: message`` on stderr and exit."""
     typer.echo(f"quotestance: error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def usage(message: str) -> None:
+    """A command line that cannot be run as given (a value out of range, options that do not go
+    together): one line and exit 2, as for an unknown option."""
+    fail(message, EXIT_USAGE)
 
 
 def one_line(e: Exception) -> str:

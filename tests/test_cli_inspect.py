@@ -244,14 +244,14 @@ def test_bad_stdin_is_one_error_line_and_exit_1(data, message):
     assert result.stderr == f"quotestance: error: {message}\n"
 
 
-@pytest.mark.parametrize("args, message", [
-    ([str(ARTICLES)], f"{ARTICLES}: a folder; inspect reads one article (`quotestance tag` reads folders)"),
-    ([str(ARTICLES / "c02.txt"), "--alias", "Starmer"], "--alias needs --target"),
-    ([str(ARTICLES / "c02.txt"), "--target", " "], "--target needs a name"),
+@pytest.mark.parametrize("args, message, code", [
+    ([str(ARTICLES)], f"{ARTICLES}: a folder; inspect reads one article (`quotestance tag` reads folders)", 1),
+    ([str(ARTICLES / "c02.txt"), "--alias", "Starmer"], "--alias needs --target", 2),  # usage errors: 2
+    ([str(ARTICLES / "c02.txt"), "--target", " "], "--target needs a name", 2),
 ])
-def test_bad_options_are_one_error_line_and_exit_1(args, message):
+def test_bad_options_are_one_error_line_and_exit_1_or_2(args, message, code):
     result = runner.invoke(app, ["inspect", *args])
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert result.stderr == f"quotestance: error: {message}\n"
 
 

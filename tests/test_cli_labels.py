@@ -92,7 +92,7 @@ def test_train_and_evaluate_refuse_zero_jobs(labels_copy, tmp_path):
     out = tmp_path / "model" / "stance.joblib"
     for args in (["train", "--out", str(out)], ["evaluate"]):
         result = runner.invoke(app, [*args, "--labels", str(root), "--jobs", "0"])
-        assert result.exit_code == 1
+        assert result.exit_code == 2  # a usage error
         assert result.stderr == "quotestance: error: --jobs must be 1 or more, or -1 for one per CPU (got 0)\n"
     assert not out.parent.exists()
 

@@ -215,9 +215,9 @@ def test_bad_file_is_one_error_line_and_exit_1(tmp_path, content, message):
     (["-f", "xml"], "unknown format 'xml' (choose one of table, jsonl, csv)"),
     (["--alias", "Starmer"], "--alias needs --target"),
 ])
-def test_bad_options_are_one_error_line_and_exit_1(args, message):
+def test_bad_options_are_one_error_line_and_exit_2(args, message):
     result = runner.invoke(app, ["summary", str(ARTICLES / "c02.txt"), *args])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error
     assert result.stderr == f"quotestance: error: {message}\n"
 
 

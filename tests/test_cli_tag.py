@@ -178,14 +178,14 @@ def test_target_named_as_the_models_own_keeps_its_aliases(model):
     assert json.loads(own.stdout.splitlines()[0])["speaker"] == "US ambassador"  # aliases given: those only
 
 
-@pytest.mark.parametrize("args, message", [
-    (["tag", "missing.txt"], "quotestance: error: missing.txt: no such file or folder\n"),
-    (["tag", str(ARTICLES / "c02.txt"), "-f", "xml"], "quotestance: error: unknown format 'xml' (choose one of table, jsonl, csv)\n"),
-    (["tag", str(ARTICLES / "c02.txt"), "--alias", "X"], "quotestance: error: --alias needs --target\n"),
+@pytest.mark.parametrize("args, message, code", [
+    (["tag", "missing.txt"], "quotestance: error: missing.txt: no such file or folder\n", 1),
+    (["tag", str(ARTICLES / "c02.txt"), "-f", "xml"], "quotestance: error: unknown format 'xml' (choose one of table, jsonl, csv)\n", 2),
+    (["tag", str(ARTICLES / "c02.txt"), "--alias", "X"], "quotestance: error: --alias needs --target\n", 2),
 ])
-def test_bad_arguments(args, message):
+def test_bad_arguments(args, message, code):
     result = runner.invoke(app, args)
-    assert result.exit_code == 1
+    assert result.exit_code == code  # 1 for bad input, 2 for a bad command line
     assert result.stdout == "" and result.stderr == message
 
 

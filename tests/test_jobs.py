@@ -104,7 +104,7 @@ def test_bad_file_midway_same_output_and_error_as_one_process(tmp_path):
     (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --backend dask"),
 ])
 def test_bad_parallel_options(args, message):
-    assert one_error_line(tag(FOLDER, *args)) == f"quotestance: error: {message}"
+    assert one_error_line(tag(FOLDER, *args), code=2) == f"quotestance: error: {message}"  # usage errors
 
 
 def test_dask_missing_says_what_to_install(monkeypatch):
