@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from quotestance.model.features import PERSON_TOKEN, TARGET_TOKEN
 from quotestance.model.record import Quote
 
 # Groups shown to a person; character n-grams are left out as unreadable fragments.
@@ -37,8 +38,15 @@ def explain(pipeline, quote: Quote, label: str, most: int = 6) -> dict[str, list
     return {"toward": [(n, round(c, 3)) for n, c in toward], "away": [(n, round(c, 3)) for n, c in away]}
 
 
+# The masks features.py puts in place of names, as the vectorizers lower-case them, and how a
+# person reads them: "‹target›" is any mention of the target, "‹name›" anyone else's name.
+_MASKS = {TARGET_TOKEN.lower(): "‹target›", PERSON_TOKEN.lower(): "‹name›"}
+
+
 def _pretty(name: str) -> str:
     group, feat = name.split(":", 1)
+    if group != "cues":
+        feat = " ".join(_MASKS.get(w, w) for w in feat.split(" "))
     if group == "quote_words":
         return feat
     if group == "context_words":

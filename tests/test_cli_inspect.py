@@ -120,6 +120,18 @@ def test_target_never_named_says_why_instead_of_features():
     assert not any(line.startswith(("  toward", "  away")) for line in lines)
 
 
+def test_explanations_show_masked_names_readably(model):
+    """The features see "TARGETX" for the target and "PERSONX" for other names; a person reads
+    them as ‹target› and ‹name›, never as words the article does not hold."""
+    words = []
+    for name in ("c02.txt", "c05.txt", "c13.txt", "c16.txt"):
+        for q in tag_text(article(name), name, model):
+            why = explain(model.pipeline, q, q.stance)
+            words += [w for w, _ in why["toward"] + why["away"]]
+    assert not any("targetx" in w or "personx" in w for w in words)
+    assert any("‹target›" in w for w in words) and any("‹name›" in w for w in words)
+
+
 def test_pipeline_for_is_the_model_own_or_a_retargeted_copy(model):
     assert model.pipeline_for(None) is model.pipeline
     assert model.pipeline_for(model.target) is model.pipeline
