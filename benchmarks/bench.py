@@ -163,6 +163,34 @@ def stages(paths: list[Path]) -> dict[str, float]:
 
 # --- the table ---------------------------------------------------------------------------------
 
+# Pages of one paragraph holding nothing but quotes: plain ones, and ones whose speaker is a role
+# ("the minister") that attribution looks for back through the article.
+LONG_PAGES = {
+    "quotes": ('x "a b" ', 4_000),
+    "role-described quotes": ("\u201cHe should go,\u201d the minister told reporters, adding that she was sure. ", 600),
+}
+
+
+def long_pages() -> list[tuple[str, str, str]]:
+    """``tag`` in process on each kind of LONG_PAGES at its size and at twice it: ~2x is linear, ~4x quadratic."""
+    from quotestance.model.stance import StanceModel
+    from quotestance.model.tagger import tag_text
+
+    model = StanceModel.load()
+    rows = []
+    for kind, (piece, n) in LONG_PAGES.items():
+        seconds = []
+        for k in (n, 2 * n):
+            text = piece * k + "\n"
+            t0 = time.perf_counter()
+            quotes = tag_text(text, "long", model)
+            seconds.append(time.perf_counter() - t0)
+            assert len(quotes) == k
+        rows.append((f"one paragraph of {kind}: {n:,} quotes ({len(piece) * n / 1024:.0f} KB), then {2 * n:,}",
+                     f"{seconds[0]:.2f} s, then {seconds[1]:.2f} s ({seconds[1] / seconds[0]:.1f}x)", "~2x (linear)"))
+    return rows
+
+
 def rate(n: int, seconds: float) -> str:
     return f"{n / seconds:,.0f} articles/s ({1000 * seconds / n:.2f} ms/article)"
 
@@ -258,6 +286,9 @@ def bench(n: int, runs: int) -> tuple[str, list[str]]:
         rows.append(("peak RSS, `tag` 1,000 articles", f"{thousand_mb:.0f} MB", ""))
         rows.append((f"peak RSS, `tag` {n:,} articles", f"{batch_mb:.0f} MB "
                      f"({batch_mb / thousand_mb:.2f}x the 1,000-article peak)", "flat"))
+
+        # 7. Long one-paragraph pages (not news, but a scraper makes them): time as the page doubles.
+        rows += long_pages()
 
     cpu = _cpu_name()
     load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",) * 3

@@ -16,7 +16,7 @@ from quotestance.model.names import (
 )
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
-from quotestance.model.text import RE_IGNORECASE_EXTRAS
+from quotestance.model.text import RE_IGNORECASE_EXTRAS, plain_breaks
 
 _TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*(?=\s+[\"“‘'A-Z0-9])")
@@ -42,7 +42,7 @@ _SUBJECT_ONLY_CUES = frozenset((SUBJECT_CUE, DASH_CUE, COLON_CUE))
 
 def attribute(text: str, quotes: list[Quote], target: Target = MANDELSON) -> list[Quote]:
     """The quotes of one article with ``speaker``, ``mention`` and ``cue`` filled in."""
-    masked = _mask(text, quotes)
+    masked = _mask(plain_breaks(text), quotes)
     ctx = _ArticleContext(masked, target)
     out: list[Quote] = []
     for q in quotes:
@@ -151,9 +151,12 @@ def _paragraphs_between(masked: str, prev: Quote, q: Quote) -> int:
     return 1 + sum(1 for ln in lines[1:-1] if ln.strip() and not _FURNITURE.fullmatch(ln.strip()))
 
 
+_BREAK_RUN = re.compile(r"[\r\n]+")
+
+
 def _breaks(text: str, a: int, b: int) -> int:
     """Paragraph breaks between offsets a and b (a run of newlines is one break)."""
-    return len(re.findall(r"[\r\n]+", text[a:b])) if b > a else 0
+    return len(_BREAK_RUN.findall(text, a, b)) if b > a else 0
 
 
 def _mask(text: str, quotes: list[Quote]) -> str:
@@ -826,6 +829,19 @@ class _ArticleContext:
         return [(i, n, g) for i, n, g in self.names if _subject_position(self.masked, i, n)]
 
     @cached_property
+    def _break_starts(self) -> list[int]:
+        return [m.start() for m in _BREAK_RUN.finditer(self.masked)]
+
+    def _breaks(self, a: int, b: int) -> int:
+        """``_breaks(self.masked, a, b)`` by bisection: _salient asks it once per earlier quote, for
+        each quote, which was cubic in the quotes of one paragraph (a page of 1,200 took minutes)."""
+        if b <= a:
+            return 0
+        starts = self._break_starts
+        inside_run = self.masked[a] in "\r\n" and a > 0 and self.masked[a - 1] in "\r\n"
+        return bisect_left(starts, b) - bisect_left(starts, a) + inside_run
+
+    @cached_property
     def target_aliases(self) -> set[str]:
         target = self.target
         return {a.lower() for a in target.aliases if a[:1].islower() or a.lower().startswith("the ")}
@@ -845,10 +861,9 @@ class _ArticleContext:
         if mention.kind == "name":
             name = self.canonical(mention.text)
             if name not in self.people:  # "the Ohio Republican": no person of the article by that name
-                before = self.masked[:self._sentence_start(offset)]
-                found = _person_introduced_as(before, mention.text.lower())
-                if not found and "\n" not in self.masked[:offset]:  # a headline's "Coroner warns …"
-                    found = _person_introduced_as(self.masked[offset:], mention.text.lower(), first=True)
+                found = _person_introduced_as(self._reach(self._sentence_start(offset)), mention.text.lower())
+                if not found and self.masked.find("\n", 0, offset) < 0:  # a headline's "Coroner warns …"
+                    found = _person_introduced_as(self._reach_after(offset), mention.text.lower(), first=True)
                 if found and self.canonical(found) in self.people:
                     return self.canonical(found)
             return name
@@ -856,7 +871,7 @@ class _ArticleContext:
             if mention.text == "Met" and _POLICE_WORDS.search(self.masked):
                 return "Metropolitan Police"  # not the Met Museum or the Met Opera
             if mention.text in ORG_HEADS:  # "the Bank said" after "the Bank of England"
-                fuller = _fuller_body(self.masked[:offset], mention.text)
+                fuller = _fuller_body(self._reach(offset), mention.text)
                 if fuller:
                     return fuller
             if mention.text in self.canon and _SPOKES.search(self.masked, max(0, offset - 300), offset + 300) and (
@@ -885,6 +900,16 @@ class _ArticleContext:
             if found is None:
                 found = mention.text
         return found
+
+    def _reach(self, end: int) -> str:
+        """The text a description looks back through for whom it refers to: the last
+        INTRODUCTION_REACH characters before ``end``, so that long articles stay linear."""
+        return self.masked[max(0, end - INTRODUCTION_REACH):end]
+
+    def _reach_after(self, start: int) -> str:
+        """The text a headline's or lede's description looks ahead through for whom the story
+        introduces so: the INTRODUCTION_REACH characters from ``start``."""
+        return self.masked[start:start + INTRODUCTION_REACH]
 
     def _sentence_start(self, offset: int) -> int:
         """Where the sentence holding ``offset`` starts (at its ". " or line break; 0 for the first)."""
@@ -920,7 +945,7 @@ class _ArticleContext:
             return self.target.name
         age = re.fullmatch(r"(\d+)-year-old(?:\s+\w+)?", low)
         if age:
-            found = _person_with_age(self.masked[:offset], age.group(1))
+            found = _person_with_age(self._reach(offset), age.group(1))
             person = classify_phrase(found) if found else None
             if person and person.kind == "name":
                 return self.canonical(person.text)
@@ -930,12 +955,10 @@ class _ArticleContext:
             if q.speaker and q.speaker not in self.people and q.speaker.lower().endswith(" " + head):
                 return q.speaker
         if desc in NATIONALITIES:  # "Kolarova, who …, said …. “…,” the Czech said": the paragraph's subject
-            found = _person_introduced_as(self.masked[:offset], low)
+            found = _person_introduced_as(self._reach(offset), low)
             return self.canonical(found) if found else self._salient(lambda n: n in self.people, offset, done)
-        # Only sentences before this one introduce: "On Monday, the senator said" names no Monday;
-        # and only the last few thousand characters, so long articles stay linear.
-        end = self._sentence_start(offset)
-        before = self.masked[max(0, end - INTRODUCTION_REACH):end]
+        # Only sentences before this one introduce: "On Monday, the senator said" names no Monday.
+        before = self._reach(self._sentence_start(offset))
         found = _person_introduced_as(before, head)
         if found and self.canonical(found) in self.people:
             return self.canonical(found)
@@ -948,7 +971,7 @@ class _ArticleContext:
         """What "it said" refers to: the body that spoke just before, else the last body named
         in this paragraph or the one before it."""
         if done and done[-1].speaker and done[-1].speaker not in self.people \
-                and _breaks(self.masked, done[-1].end, offset) <= 1:
+                and self._breaks(done[-1].end, offset) <= 1:
             return done[-1].speaker
         # Else the subject of one of the two sentences before: a body, or a text ("The report
         # was damning. “…,” it said": the report's words, author unknown).
@@ -973,7 +996,7 @@ class _ArticleContext:
         # be named, said she saw ...") is "she" when no named subject comes after it.
         para_start = self.masked.rfind("\n", 0, offset) + 1
         unnamed = None
-        for m in _UNNAMED_SUBJECT.finditer(self.masked, para_start, offset):
+        for m in _UNNAMED_SUBJECT.finditer(self.masked, max(para_start, offset - INTRODUCTION_REACH), offset):
             unnamed = m
         if unnamed and not any(unnamed.start() < i < offset for i, _, _ in self.subjects):
             mention = classify_phrase(unnamed.group(1))
@@ -991,11 +1014,11 @@ class _ArticleContext:
         if here:
             return here[-1]
         if done and done[-1].speaker and done[-1].speaker not in self.people \
-                and _breaks(self.masked, done[-1].end, offset) <= 1 and fits(done[-1].speaker) \
+                and self._breaks(done[-1].end, offset) <= 1 and fits(done[-1].speaker) \
                 and (_PERSON_FOR_BODY.search(done[-1].mention or "") or _describes_person(done[-1].mention)):
             return done[-1].speaker  # "the spokesperson said ... He added that ..." (not "the RDG said")
         for q in reversed(done):  # paragraph breaks only grow going back: stop past the reach
-            if _breaks(self.masked, q.end, offset) > RECENT_PARAGRAPHS:
+            if self._breaks(q.end, offset) > RECENT_PARAGRAPHS:
                 break
             if q.speaker in self.people and ok(q.speaker):
                 return q.speaker
@@ -1015,14 +1038,14 @@ class _ArticleContext:
                     and " " in q.speaker:
                 return q.speaker
         para_start = self.masked.rfind("\n", 0, offset) + 1
-        for m in (_UNNAMED_SUBJECT.finditer(self.masked, para_start, offset) if heads else ()):
+        for m in (_UNNAMED_SUBJECT.finditer(self.masked, max(para_start, offset - INTRODUCTION_REACH), offset) if heads else ()):
             # "One Conservative peer, who asked not to be named, …. “…,” the peer said."
             opener = classify_phrase(m.group(1))
             if opener and opener.kind == "description" and opener.text.lower().split()[-1] in heads:
                 return opener.text
-        if "\n" not in self.masked[:offset] and "\n" in self.masked:
+        if self.masked.find("\n", 0, offset) < 0 and "\n" in self.masked:
             # A headline's "Riverton mayor signs …", "CEO admits …": whom the story introduces so.
-            body = self.masked[self.masked.index("\n"):]
+            body = self._reach_after(self.masked.index("\n"))
             for role in (low, low.split()[-1]):
                 found = _person_introduced_as(body, role, first=True)
                 if found and self.canonical(found) in self.people:
@@ -1063,7 +1086,7 @@ class _ArticleContext:
         if not owned and self._paragraphs_before(offset) <= 1:
             # Headline and lede ("Coroner warns …", "A coroner has warned …"): whom the story
             # introduces next with that word ("the senior coroner, Kathryn Doyle,").
-            found = _person_introduced_as(self.masked[offset:], head, first=True)
+            found = _person_introduced_as(self._reach_after(offset), head, first=True)
             if found and self.canonical(found) in self.people:
                 return self.canonical(found)
         if head in TEXT_NOUNS and done and done[-1].speaker:  # "the statement read"
@@ -1074,7 +1097,7 @@ class _ArticleContext:
             sentence_start = max(self.masked.rfind(". ", 0, offset), self.masked.rfind("\n", 0, offset))
             # A person, never a body ("the Prime Minister told" after a Cabinet Office quote).
             found = None
-            if "\n" not in self.masked[:offset]:
+            if self.masked.find("\n", 0, offset) < 0:
                 # A headline's "says lawyer": the first person the story puts in subject position
                 # (names in the headline itself are who it is about: "Lawyer for Epstein victims").
                 later = [n for i, n, _ in self.subjects if i > offset and self.canonical(n) != self.target.name]
@@ -1105,14 +1128,13 @@ class _ArticleContext:
                 return body
         kind = re.fullmatch(r"(department|party|company|force|council|club|union|ministry|firm)\s+(?:spokesperson|spokesman|spokeswoman)", low)
         if kind:  # "a department spokesperson": the department the article named last
-            before = self.masked[:self._sentence_start(offset)]
+            before = self._reach(self._sentence_start(offset))
             body = _body_of_kind(before, kind.group(1), lambda n: self.canonical(n) in self.people)
             if body:
                 return body
         if not owned and head not in SPEAKER_NOUNS_UNNAMED:
             # "the Ohio Republican" after "Senator Mark Delaney, the Ohio Republican who chairs …"
-            before = self.masked[:self._sentence_start(offset)]
-            found = _person_introduced_as(before, low)
+            found = _person_introduced_as(self._reach(self._sentence_start(offset)), low)
             if found and self.canonical(found) in self.people:
                 return self.canonical(found)
         return desc
@@ -1134,8 +1156,8 @@ def _party_canon(role: str) -> str:
     return _PARTY_SYNONYMS.sub(lambda m: _PARTY_SYNONYMS_MAP[m.group()], role)
 
 
-# How far back (characters) a description looks for the person or body it refers to: about
-# ten paragraphs of news copy.
+# How far back (characters) a description looks for the person or body it refers to, and how
+# far ahead a headline's looks: about ten paragraphs of news copy, so long articles stay linear.
 INTRODUCTION_REACH = 4000
 _NAME_WORDS = r"[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){0,2}"
 _TITLE = r"(?:(?:Sir|Lord|Dame|Lady|Ms|Mr|Mrs|Dr|Senator|Governor|Judge)[ \t]+)?"

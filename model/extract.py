@@ -6,7 +6,7 @@ from typing import Iterator
 
 from quotestance.model.marks import DOUBLE, SINGLE, Mark, marks_in
 from quotestance.model.record import Quote
-from quotestance.model.text import paragraphs
+from quotestance.model.text import CONTEXT_CHARS, context_span, paragraphs, plain_breaks
 from quotestance.model.titles import is_quotation
 
 
@@ -25,15 +25,17 @@ def candidate_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         return [(marks[0].pos + 1, _rstrip(text, marks[0].pos + 1, hi))]
     spans: list[tuple[int, int]] = []
     opened: Mark | None = None
+    # Index of the paragraph's last single mark that can close: "a closer follows mark i" is then
+    # one comparison, not a scan of the marks after i (quadratic on a page of stray marks).
+    last_closer = max((i for i, m in enumerate(marks) if m.kind == SINGLE and m.can_close), default=-1)
     for i, m in enumerate(marks):
         if opened is None:
-            if m.can_open and (m.kind == DOUBLE or _closer_follows(marks, i)):
+            if m.can_open and (m.kind == DOUBLE or last_closer > i):
                 opened = m
             continue
         if m.kind != opened.kind:
             continue
-        if m.can_close and m.kind == SINGLE and _plural_possessive(text, m, hi) \
-                and any(n.kind == SINGLE and n.can_close for n in marks[i + 1:]):
+        if m.can_close and m.kind == SINGLE and _plural_possessive(text, m, hi) and last_closer > i:
             continue  # "four months’ severance": an apostrophe, the quote closes later
         if m.can_close:
             spans.append((opened.pos + 1, m.pos))
@@ -83,10 +85,6 @@ def _plural_possessive(text: str, m: Mark, hi: int) -> bool:
     return bool(w) and (w.group(1) in _POSSESSED or bool(_TIME_UNITS.search(text, max(0, m.pos - 30), m.pos)))
 
 
-def _closer_follows(marks: list[Mark], i: int) -> bool:
-    return any(m.kind == SINGLE and m.can_close for m in marks[i + 1:])
-
-
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -95,9 +93,11 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 def extract_quotes(text: str, doc: str = "-") -> Iterator[Quote]:
     """Every quote span in ``text``, in order, with its paragraph; speakers not yet assigned."""
+    text = plain_breaks(text)  # spans and paragraphs hold no line break, so they read the same
     for i, (lo, hi) in enumerate(paragraphs(text)):
-        context = text[lo:hi]
+        context = text[lo:hi] if hi - lo <= CONTEXT_CHARS else None  # one string for all its quotes
         for s, e in candidate_spans(text, lo, hi):
             if is_quotation(text, s, e):
+                a, b = (lo, hi) if context is not None else context_span(lo, hi, s, e)
                 yield Quote(doc=doc, start=s, end=e, quote=text[s:e], paragraph=i,
-                            context=context, context_start=lo)
+                            context=text[a:b] if context is None else context, context_start=a)

@@ -20,7 +20,7 @@ class Quote:
     end: int
     quote: str
     paragraph: int = -1  # index of the paragraph holding the span
-    context: str = ""  # that paragraph's text
+    context: str = ""  # that paragraph's text (at most text.py:CONTEXT_CHARS either side of the quote)
     context_start: int = 0  # offset of the paragraph in the article
     speaker: str | None = None
     mention: str | None = None  # the words in the text that named the speaker

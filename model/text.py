@@ -4,12 +4,34 @@ from __future__ import annotations
 import bisect
 import re
 
-# A paragraph is a line: articles are stored one paragraph per line, blank lines optional.
-_PARAGRAPH = re.compile(r"[^\r\n]+")
+# A paragraph is a line: articles are stored one paragraph per line, blank lines optional. Besides
+# "\n" and "\r", Unicode's NEXT LINE, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line (some
+# publishing systems export paragraphs with them, and str.splitlines() agrees).
+_OTHER_BREAKS = "\x85\u2028\u2029"
+_PARAGRAPH = re.compile(rf"[^\r\n{_OTHER_BREAKS}]+")
+_TO_NEWLINE = str.maketrans(dict.fromkeys(_OTHER_BREAKS, "\n"))
+
+
+def plain_breaks(text: str) -> str:
+    """``text`` with the other line breaks as "\n": one character for one, so offsets hold, for
+    the rules that look for "\n"."""
+    return text.translate(_TO_NEWLINE) if any(c in text for c in _OTHER_BREAKS) else text
 
 
 class ArticleError(ValueError):
     """The input is not an article we can read (empty, binary, not UTF-8)."""
+
+
+# How much of its paragraph a quote carries as ``context``, either side of it. The longest paragraph
+# in the labelled, invented and probe articles is 1,286 characters, so every quote there carries
+# its whole paragraph; a page that is one huge paragraph with thousands of quotes costs time and
+# memory in proportion to its quotes, not to their number times its length (benchmarks/bench.py).
+CONTEXT_CHARS = 2_000
+
+
+def context_span(lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The part of paragraph ``[lo, hi)`` a quote ``[start, end)`` carries as its context."""
+    return max(lo, start - CONTEXT_CHARS), min(hi, end + CONTEXT_CHARS)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

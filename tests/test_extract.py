@@ -76,3 +76,36 @@ def test_seed_article_every_span_is_in_one_paragraph():
     assert len(found) >= 45
     assert all("\n" not in q.quote and q.context[q.start - q.context_start:][:len(q.quote)] == q.quote for q in found)
     assert "birthday book" not in [q.quote for q in found]
+
+
+@pytest.mark.parametrize("brk", ["\u2029", "\u2028", "\x85", "\r\n"])
+def test_unicode_line_and_paragraph_separators_end_a_paragraph(brk):
+    """Some publishing systems export paragraphs with U+2029 (or U+2028, NEL): a quote left open
+    runs to its paragraph's end, never into the next paragraph's attribution."""
+    from quotestance.model.tagger import find_quotes
+
+    text = f'Ann Baker said: "We will win the vote.{brk}Bob Jones replied: "No we will not," he said.'
+    quotes = find_quotes(text)
+    assert [(q.quote, q.speaker, q.paragraph) for q in quotes] == [
+        ("We will win the vote.", "Ann Baker", 0), ("No we will not,", "Bob Jones", 1)]
+    assert all(text[q.start:q.end] == q.quote for q in quotes)
+    assert quotes[1].context == 'Bob Jones replied: "No we will not," he said.'
+
+
+def test_a_page_of_stray_single_marks_has_no_quotes_and_is_scanned_once():
+    """40,000 opening single marks with no closer: no quote. (Finding a closer after each mark
+    made this quadratic: 30 s; benchmarks/bench.py times long pages.)"""
+    assert list(extract_quotes("\u2018" * 40_000 + "\n")) == []
+    assert [q.quote for q in extract_quotes("\u2018" * 4_000 + "\nShe said \u2018at last\u2019 today.")] == ["at last"]
+
+
+def test_a_huge_paragraph_gives_each_quote_a_bounded_context():
+    from quotestance.model.text import CONTEXT_CHARS
+
+    text = 'x "a b" ' * 2_000  # 16,000 characters, one paragraph, 2,000 quotes
+    quotes = list(extract_quotes(text))
+    assert len(quotes) == 2_000 and all(q.quote == "a b" for q in quotes)
+    middle = quotes[1_000]
+    assert middle.context_start == middle.start - CONTEXT_CHARS
+    assert middle.context == text[middle.start - CONTEXT_CHARS:middle.end + CONTEXT_CHARS]
+    assert quotes[0].context_start == 0 and len(quotes[0].context) == quotes[0].end + CONTEXT_CHARS

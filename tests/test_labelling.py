@@ -93,6 +93,18 @@ def test_append_label_writes_the_readme_format_and_numbers_on(with_new):
     assert load_labels(root).quotes[-1].id == "fresh:002"  # the check passes
 
 
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_a_record_holding_a_unicode_line_break_is_read_back_as_one(with_new, brk):
+    """Records are written raw (ensure_ascii=False); a speaker or note typed with U+2028 in it
+    once split its line, so the answer was asked again and saved under the same id."""
+    root, recs = with_new
+    a, b = span("fresh.txt", 0), span("fresh.txt", 3)
+    append_label(root, Quote(**{**_fields(a), "speaker": f"Keir{brk}Starmer", "stance": "supporting"}), note=f"a{brk}b")
+    assert (root / "quotes.jsonl").read_text(encoding="utf-8").count(brk) == 2  # raw, inside one line
+    assert already_labelled(root, "fresh.txt") == {(a.start, a.end)}
+    assert append_label(root, Quote(**{**_fields(b), "speaker": None, "stance": "neutral"})) == "fresh:002"
+
+
 def test_append_label_continues_an_articles_own_id_prefix(tmp_path):
     # The seed articles' ids use a short prefix ("000:…"), not the file stem.
     doc = "000_7e3b9d3d92a42027.txt"

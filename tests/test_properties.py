@@ -15,14 +15,16 @@ WORDS = ["Mandelson", "Lord Mandelson", "he", "she", "said", "says", "told", "th
          "Ms Allred", "don't", "Epstein's", "'90s", "rock 'n' roll", "best pal", "no", "I", "We", "a",
          "spokesperson for Downing Street", "according to", "–", "-", ",", ".", ":", "?", "!", "…", "(", ")",
          "2024", "é", "Ægir", "日本", "\u00a0", "\t"]
-SEPARATORS = [" ", " ", " ", "", "\n", "\r\n", "\r", "\n\n", "  "]
+SEPARATORS = [" ", " ", " ", "", "\n", "\r\n", "\r", "\n\n", "  ", "\u2029", "\u2028", "\x85"]
+# Every character that ends a paragraph (str.splitlines() agrees on these, and on few others).
+LINE_BREAKS = "\n\r\x85\u2028\u2029"
 
 # Text built from words, every kind of quotation mark, apostrophes and line breaks: stray,
 # unbalanced, nested and mixed marks, which arbitrary Unicode text rarely produces.
 pieces = st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKS), st.sampled_from(SEPARATORS))
 marked_text = st.lists(pieces, max_size=80).map("".join)
 # Arbitrary Unicode, with a bias toward the marks and line breaks that matter here.
-any_text = st.one_of(st.text(), st.text(alphabet=st.one_of(st.characters(), st.sampled_from(MARKS + ["\n", "\r"]))))
+any_text = st.one_of(st.text(), st.text(alphabet=st.one_of(st.characters(), st.sampled_from(MARKS + list(LINE_BREAKS)))))
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -33,7 +35,8 @@ def assert_spans_valid(text: str, quotes) -> None:
     for q in quotes:
         assert text[q.start:q.end] == q.quote
         assert 0 <= q.start < q.end <= len(text)
-        assert "\n" not in q.quote and "\r" not in q.quote
+        assert not any(c in LINE_BREAKS for c in q.quote), "a span crosses a line break"
+        assert not any(c in LINE_BREAKS for c in q.context), "a context crosses a line break"
         assert q.start >= prev_end, "spans overlap or are out of order"
         prev_end = q.end
         lo, hi = paras[q.paragraph]

@@ -267,7 +267,9 @@ def _fsync_dir(folder: Path) -> None:
 def _parse_lines(data: bytes) -> list[dict]:
     """The JSON objects in JSON Lines bytes; lines that are not objects are skipped (the check reports them)."""
     out = []
-    for raw in data.decode("utf-8", errors="replace").splitlines():
+    # Lines end at "\n" only: the records are written with ensure_ascii=False, so a quote's U+2028,
+    # U+2029 or U+0085 stands raw inside its line, and str.splitlines() would break the line there.
+    for raw in data.decode("utf-8", errors="replace").split("\n"):
         if not raw.strip():
             continue
         try:

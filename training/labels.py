@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotestance.model.record import STANCES, Quote
-from quotestance.model.text import paragraph_index, paragraphs
+from quotestance.model.text import context_span, paragraph_index, paragraphs
 
 QUOTES_FILE = "quotes.jsonl"
 ARTICLES_DIR = "articles"
@@ -107,9 +107,10 @@ def read_labels(root: str | Path) -> tuple[LabelSet, list[Problem]]:
                 continue
             p = paras[rec["doc"]]
             i = paragraph_index(p, rec["start"])
+            a, b = context_span(*p[i], rec["start"], rec["end"])  # as extraction gives it
             quotes.append(Quote(
                 doc=rec["doc"], start=rec["start"], end=rec["end"], quote=rec["quote"],
-                paragraph=i, context=text[p[i][0]:p[i][1]], context_start=p[i][0],
+                paragraph=i, context=text[a:b], context_start=a,
                 speaker=rec.get("speaker"), stance=rec["stance"], id=rec["id"],
             ))
             lines.append(n)
