@@ -72,6 +72,9 @@ def _verified(path: Path, cpath: Path | None = None) -> tuple[dict, bytes]:
         raise ModelError(f"{cpath}: unreadable card ({e}); run `quotestance train`") from None
     if not isinstance(card, dict):
         raise ModelError(f"{cpath}: unreadable card (not a JSON object); run `quotestance train`")
+    problem = _card_problem(card)
+    if problem:
+        raise ModelError(f"{cpath}: unreadable card ({problem}); run `quotestance train`")
     data = path.read_bytes()
     if hashlib.sha256(data).hexdigest() != card.get("model_sha256"):
         raise ModelMismatch(f"{path}: file does not match the hash on its card; refusing to load it, run `quotestance train`")
@@ -81,6 +84,27 @@ def _verified(path: Path, cpath: Path | None = None) -> tuple[dict, bytes]:
     if want != sklearn.__version__:
         raise ModelError(f"{path}: trained with scikit-learn {want}, this is {sklearn.__version__}; run `quotestance train`")
     return card, data
+
+
+def _card_problem(card: dict) -> str | None:
+    """What is wrong with the fields a card must hold to be used, or None. (The hash covers the
+    model file only; the card's target is checked against the model's own when it is loaded.)"""
+    if not isinstance(card.get("versions"), dict):
+        return "no 'versions' object"
+    target = card.get("target")
+    if not isinstance(target, dict) or not isinstance(target.get("name"), str) or not target["name"].strip():
+        return "no 'target' with a name"
+    aliases = target.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        return "the target's 'aliases' are not a list of names"
+    return None
+
+
+def _feature_targets(pipeline) -> set:
+    """The targets the pipeline's QuoteFeatures steps mask: one, for a stance pipeline."""
+    from quotestance.model.features import QuoteFeatures
+
+    return {step.target for step in _walk(pipeline) if isinstance(step, QuoteFeatures)}
 
 
 class StanceModel:
@@ -132,6 +156,14 @@ class StanceModel:
             raise ModelError(f"{path}: not a model file ({type(e).__name__} while loading it); run `quotestance train`") from None
         if not all(hasattr(pipeline, a) for a in ("predict_proba", "classes_", "named_steps")):
             raise ModelError(f"{path}: holds a {type(pipeline).__name__}, not a stance pipeline; run `quotestance train`")
+        targets = _feature_targets(pipeline)
+        if not targets:  # e.g. a plain TF-IDF pipeline, which would fail on quote records
+            raise ModelError(f"{path}: holds a pipeline without quotestance's features, not a stance pipeline; "
+                             "run `quotestance train`")
+        target = Target.from_dict(card["target"])
+        if targets != {target}:  # an edited card: predictions would mask one person and report another
+            raise ModelError(f"{path}: its card says the target is {target.name}, the model was trained toward "
+                             f"{', '.join(sorted(t.name for t in targets))}; refusing to load it, run `quotestance train`")
         return cls(pipeline, card)
 
     def pipeline_for(self, target: Target | None = None):

@@ -224,6 +224,52 @@ def test_vouched_for_file_that_is_no_model_is_refused(model_copy, content, says)
     assert says in one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_copy)))
 
 
+@pytest.mark.parametrize("edit, says", [
+    (lambda c: c.update(versions="1.9.1"), "no 'versions' object"),
+    (lambda c: c.pop("target"), "no 'target' with a name"),
+    (lambda c: c.update(target={"name": ""}), "no 'target' with a name"),
+    (lambda c: c.update(target="Peter Mandelson"), "no 'target' with a name"),
+    (lambda c: c["target"].update(aliases="Mandelson"), "the target's 'aliases' are not a list of names"),
+])
+def test_a_card_with_fields_of_the_wrong_shape_is_refused(model_copy, edit, says):
+    """The hash covers the model file, not the card: each edit here was a traceback."""
+    card_file = model_copy.with_name("stance.card.json")
+    card = json.loads(card_file.read_text())
+    edit(card)
+    card_file.write_text(json.dumps(card))
+    with pytest.raises(ModelError, match=f"unreadable card \\({says}\\); run `quotestance train`"):
+        StanceModel.load(model_copy)
+    assert says in one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_copy)))
+
+
+def test_a_card_naming_another_target_than_the_models_is_refused(model_copy):
+    """An edited target used to load silently: stances masked Mandelson and were reported toward Starmer."""
+    card_file = model_copy.with_name("stance.card.json")
+    card = json.loads(card_file.read_text())
+    card["target"] = {"name": "Keir Starmer", "aliases": ["Starmer", "the prime minister"]}
+    card_file.write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="its card says the target is Keir Starmer, the model was trained toward "
+                                         "Peter Mandelson; refusing to load it"):
+        StanceModel.load(model_copy)
+    assert "refusing to load it" in one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_copy)))
+
+
+def test_a_pipeline_without_quotestances_features_is_refused(model_copy):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    other = make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(["good", "bad", "fine"], ["s", "c", "n"])
+    model_copy.write_bytes(joblib_bytes(other))
+    card_file = model_copy.with_name("stance.card.json")
+    card = json.loads(card_file.read_text())
+    card.update(model_sha256=hashlib.sha256(model_copy.read_bytes()).hexdigest())
+    card_file.write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="without quotestance's features, not a stance pipeline"):
+        StanceModel.load(model_copy)
+    assert "not a stance pipeline" in one_error_line(tag(str(ARTICLES / "c02.txt"), "--model", str(model_copy)))
+
+
 def joblib_bytes(obj) -> bytes:
     import io
 
