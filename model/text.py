@@ -43,6 +43,8 @@ def decode_article(data: bytes, name: str = "-") -> str:
     """Decode an article's bytes as UTF-8 with no newline translation, or raise ArticleError."""
     if not data.strip():
         raise ArticleError(f"{name}: empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16's byte-order marks (UTF-32's start alike)
+        raise ArticleError(f"{name}: UTF-16 text, not UTF-8 (save it as UTF-8)")
     if b"\x00" in data[:8192]:
         raise ArticleError(f"{name}: binary file, not an article")
     try:

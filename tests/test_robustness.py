@@ -47,7 +47,8 @@ def one_error_line(result) -> str:
     (b"  \n\t\r\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file, not an article"),
     (b'Ann said: "caf\xe9 au lait"', "not UTF-8 text (byte 14)"),  # Latin-1, not UTF-8
-    ("Ann said: “Straße”".encode("utf-16"), "binary file, not an article"),  # UTF-16 has NUL bytes
+    ("Ann said: “Straße”".encode("utf-16"), "UTF-16 text, not UTF-8 (save it as UTF-8)"),  # with its BOM
+    ("Ann said: “Straße”".encode("utf-16-le"), "binary file, not an article"),  # no BOM: NUL bytes
 ])
 def test_bad_file_one_line(tmp_path, data, why):
     path = tmp_path / "bad.txt"
