@@ -362,8 +362,11 @@ def test_killed_train_leaves_a_model_that_loads(labels_copy, model_copy):
             proc.kill()
             proc.wait()
         card = _loads(model_copy)
-        if kill_at == "*.tmp" and caught:  # killed while dumping the new model: the old pair is untouched
-            assert card["model_sha256"] == old_sha == verify(model_copy)["model_sha256"]
+        if kill_at == "*.tmp":  # killed while dumping the new model (tens of ms: always caught)
+            assert caught, "train ended before its model was dumped"
+            assert card["model_sha256"] == old_sha == verify(model_copy)["model_sha256"]  # the old pair, untouched
+        # The card and *.previous files live for about a millisecond: a kill there is a chance, not
+        # a certainty (test_write_model_crash_before_each_rename covers each step for sure).
         assert card["labels"]["articles"] in (27, 2)  # the shipped model, or the one trained on 2 articles
     proc = train()
     assert proc.wait() == 0, proc.stderr.read()
