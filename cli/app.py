@@ -54,7 +54,8 @@ def target_from_options(name: str | None, aliases: list[str] | None):
         return None
     if not name.strip():
         usage("--target needs a name")
-    return Target(name.strip(), tuple(a.strip() for a in aliases or () if a.strip()))
+    words = lambda s: " ".join(s.split())  # "Peter  Mandelson" is "Peter Mandelson"
+    return Target(words(name), tuple(words(a) for a in aliases or () if a.strip()))
 
 
 def chosen_target(who, stance_model):

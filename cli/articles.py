@@ -59,9 +59,13 @@ def read_article(name: str) -> str:
     return text
 
 
-# How a web page starts (after blank space and comments): stdin has no file name to say "HTML", so
-# a page piped in is recognised by its first tag. Plain text starting with one of these is unlikely.
-_HTML_START = re.compile(r"(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE | re.DOTALL)
+# How a web page starts (after a byte-order mark, blank space and comments): stdin has no file name
+# to say "HTML", so a page piped in is recognised by its first tag, one of those that open pages
+# and page fragments. A comment is matched one way only (no backtracking through many of them).
+_PAGE_TAGS = ("html|head|body|meta|title|link|script|style|article|section|main|header|nav|div|p|span|"
+              "h[1-6]|ul|ol|table|figure|blockquote")
+_HTML_START = re.compile(rf"\ufeff?(?:\s|<!--(?:(?!-->).)*-->)*<(?:!doctype\s+html\b|\?xml\b|(?:{_PAGE_TAGS})[\s/>])",
+                         re.IGNORECASE | re.DOTALL)
 
 
 def looks_like_html(text: str) -> bool:

@@ -106,9 +106,10 @@ def _check_writable(path: Path) -> None:
 
     from quotestance.model.stance import MODEL_FILE, card_path
 
-    for p in (path, card_path(path)):
-        if p.is_dir():
-            fail(f"{p}: is a folder; --out takes the model's file name (e.g. {path / MODEL_FILE})")
+    if path.is_dir():
+        fail(f"{path}: is a folder; --out takes the model's file name (e.g. {path / MODEL_FILE})")
+    if card_path(path).is_dir():
+        fail(f"{card_path(path)}: is a folder, where the model's card would go; choose another --out")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=path.parent):

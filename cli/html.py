@@ -165,14 +165,10 @@ def _words(items: list | None) -> list[str]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank line of ``text``, without a trailing carriage return."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        end = pos + len(line.rstrip("\r"))
-        if line.strip():
-            spans.append((pos, end))
-        pos += len(line) + 1
-    return spans
+    """``(start, end)`` of each non-blank line of ``text``, as extraction numbers them."""
+    from quotestance.model.text import paragraphs
+
+    return paragraphs(text)
 
 
 def to_view(
@@ -212,7 +208,7 @@ def to_view(
             "index": i, "start": q.start, "end": q.end, "quote": q.quote,
             "speaker": speaker, "cue": q.cue, "mention": q.mention, "stance": q.stance,
             "confidence": q.confidence, "probabilities": dict(q.probabilities or {}),
-            "toward": [expl["note"]] if "note" in expl else _words(expl.get("toward")), "away": _words(expl.get("away")),
+            "toward": _words(expl.get("toward")), "away": _words(expl.get("away")), "why": expl.get("note"),
         })
         row = counts.setdefault(speaker, {"speaker": speaker, **{s: 0 for s in STANCES}, "total": 0})
         if q.stance in STANCES:
@@ -239,8 +235,8 @@ def _rows(q: dict) -> list[tuple[str, str]]:
         ("Mention", q["mention"] or "\u2014"),
         ("Stance", stance),
         *((s.capitalize(), _pct(probs.get(s))) for s in STANCES),
-        ("Toward", ", ".join(q["toward"]) or "\u2014"),
-        ("Away", ", ".join(q["away"]) or "\u2014"),
+        *([("Why", q["why"])] if q.get("why") else
+          [("Toward", ", ".join(q["toward"]) or "\u2014"), ("Away", ", ".join(q["away"]) or "\u2014")]),
     ]
 
 

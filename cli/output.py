@@ -58,4 +58,6 @@ def fit(s: str, width: int, keep_end: bool = False, pad: bool = True) -> str:
     """``s`` padded to ``width`` (if ``pad``), or cut to it with "…" where the cut is."""
     if len(s) <= width:
         return s.ljust(width) if pad else s
+    if width < 2:
+        return "…"[:max(width, 0)]
     return "…" + s[len(s) - width + 1:] if keep_end else s[:width - 1] + "…"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,13 +21,14 @@ class Target:
         return sorted((f for f in forms if f), key=len, reverse=True)
 
     def pattern(self) -> re.Pattern:
-        """A regex matching any surface form as whole words, case-sensitive for names."""
+        """A regex matching any surface form as whole words, in any case."""
         alts = "|".join(re.escape(f) for f in self.surface_forms())
         return re.compile(rf"(?<![\w’'])(?:{alts})(?:[’']s)?(?![\w])", re.IGNORECASE)
 
     def is_named_in(self, text: str) -> bool:
-        """Whether ``text`` names the target by any surface form."""
-        return _pattern(self).search(text) is not None
+        """Whether ``text`` names the target by any surface form, however its apostrophes,
+        hyphens and accents are typed ("Conor O'Brien" is named in "Conor O’Brien said")."""
+        return _pattern(_folded(self)).search(_fold(text)) is not None
 
     def to_dict(self) -> dict:
         return {"name": self.name, "aliases": list(self.aliases)}
@@ -39,6 +41,23 @@ class Target:
 @lru_cache(maxsize=8)
 def _pattern(target: Target) -> re.Pattern:
     return target.pattern()
+
+
+# Typography that varies between spellings of one name: apostrophes, hyphens, a soft hyphen.
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
+                             "\u2012": "-", "\u2013": "-", "\u00ad": None})
+
+
+def _fold(text: str) -> str:
+    """``text`` composed (NFC) with one apostrophe and one hyphen: for finding a name, not for offsets."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.translate(_TYPOGRAPHY)
+
+
+@lru_cache(maxsize=8)
+def _folded(target: Target) -> Target:
+    return Target(_fold(target.name), tuple(_fold(a) for a in target.aliases))
 
 
 # The default target, with the references ANNOTATION.md lists for him.

@@ -8,8 +8,14 @@ import re
 # "\n" and "\r", Unicode's NEXT LINE, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line (some
 # publishing systems export paragraphs with them, and str.splitlines() agrees).
 _OTHER_BREAKS = "\x85\u2028\u2029"
-_PARAGRAPH = re.compile(rf"[^\r\n{_OTHER_BREAKS}]+")
+LINE_BREAKS = "\r\n" + _OTHER_BREAKS
+_PARAGRAPH = re.compile(rf"[^{LINE_BREAKS}]+")
 _TO_NEWLINE = str.maketrans(dict.fromkeys(_OTHER_BREAKS, "\n"))
+
+
+def crosses_break(span: str) -> bool:
+    """Whether ``span`` holds a line break, so leaves its paragraph."""
+    return any(c in span for c in LINE_BREAKS)
 
 
 def plain_breaks(text: str) -> str:

@@ -79,3 +79,11 @@ def test_train_refuses_a_folder_as_model_path_before_training(tmp_path):
     assert done.returncode == 1
     assert done.stderr == (f"quotestance: error: {tmp_path}: is a folder; --out takes the model's file name "
                            f"(e.g. {tmp_path / 'stance.joblib'})\n")
+
+
+def test_train_refuses_a_card_path_that_is_a_folder(tmp_path):
+    (tmp_path / "stance.card.json").mkdir()
+    done = run("train", "--out", str(tmp_path / "stance.joblib"))
+    assert done.returncode == 1
+    assert done.stderr == (f"quotestance: error: {tmp_path / 'stance.card.json'}: is a folder, where the model's card "
+                           "would go; choose another --out\n")

@@ -112,3 +112,16 @@ def test_train_with_two_jobs_writes_a_model_that_tags(labels_copy, tmp_path):
     text = (root / "articles" / "c02.txt").read_text(encoding="utf-8")
     tagged = model.predict(find_quotes(text, "c02.txt", model.target))
     assert tagged and all(q.stance in ("supporting", "criticising", "neutral") for q in tagged)
+
+
+def test_a_labelled_span_across_a_unicode_paragraph_separator_is_a_problem(labels_copy):
+    root, recs = labels_copy
+    text = "Jane Smith said: “It was fine.\u2029And then it was not,” on Tuesday.\n"
+    (root / "articles" / "u.txt").write_text(text, encoding="utf-8")
+    span = "It was fine.\u2029And then it was not,"
+    start = text.index(span)
+    write_jsonl(root / "quotes.jsonl", recs + [{"id": "u:001", "doc": "u.txt", "start": start, "end": start + len(span),
+                                               "quote": span, "speaker": "Jane Smith", "stance": "neutral"}])
+    result = runner.invoke(app, ["labels", "check", str(root)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{root / 'quotes.jsonl'}:{len(recs) + 1}: span crosses a paragraph break"

@@ -77,6 +77,17 @@ def test_table_marks_every_cut_with_an_ellipsis(tmp_path):
     assert lines[1].endswith("“We do not comment on leaked documents.”")
 
 
+def test_fit_never_exceeds_its_width():
+    from quotestance.cli.output import fit
+
+    for width in range(0, 8):
+        for s in ("", "ab", "abcdefgh"):
+            for keep_end in (False, True):
+                got = fit(s, width, keep_end=keep_end)
+                assert len(got) == max(width, len(s)) if len(s) <= width else len(got) == width
+    assert fit("abcdef", 4) == "abc…" and fit("abcdef", 4, keep_end=True) == "…def" and fit("ab", 4, pad=False) == "ab"
+
+
 def test_stdin_doc_is_dash(model):
     text = article("c05.txt")
     result = runner.invoke(app, ["tag", "-", "-f", "jsonl"], input=text.encode("utf-8"))
@@ -105,7 +116,9 @@ PAGE = ("<!DOCTYPE html>\n<html><head><title>Row</title><script>var s = \"“not
         "<p>“I’ve never met him, <i>honestly</i>,” a neighbour said.</p></body></html>\n")
 
 
-@pytest.mark.parametrize("page", [PAGE, "  <!-- saved page -->\n" + PAGE, PAGE.split("<body>")[1].replace("</body></html>", "")])
+@pytest.mark.parametrize("page", [PAGE, "  <!-- saved page -->\n" + PAGE, "\ufeff" + PAGE,
+                                  "<!---->" * 30 + PAGE, "<h1>Row</h1>" + PAGE.split("<body>")[1].replace("</body></html>", ""),
+                                  PAGE.split("<body>")[1].replace("</body></html>", "")])
 def test_html_on_stdin_is_read_as_html(tmp_path, page):
     f = tmp_path / "page.html"
     f.write_text(page, encoding="utf-8")
@@ -115,10 +128,14 @@ def test_html_on_stdin_is_read_as_html(tmp_path, page):
     assert [dict(r, doc=None) for r in piped] == [dict(r, doc=None) for r in by_name]
 
 
-def test_text_on_stdin_mentioning_tags_is_text():
-    text = "The site said: “Use <p> for paragraphs,” Lord Mandelson said.\n"
+@pytest.mark.parametrize("text, quote", [
+    ("The site said: “Use <p> for paragraphs,” Lord Mandelson said.\n", "Use <p> for paragraphs,"),
+    ("<P. Smith told us: “He must go now,” and left.\n", "He must go now,"),
+    ("<3 “best pal” Mandelson\n", "best pal"),
+])
+def test_text_on_stdin_not_starting_with_a_page_tag_is_text(text, quote):
     rows = [json.loads(x) for x in runner.invoke(app, ["tag", "-", "-f", "jsonl"], input=text).stdout.splitlines()]
-    assert [r["quote"] for r in rows] == ["Use <p> for paragraphs,"]
+    assert [r["quote"] for r in rows] == [quote]
 
 
 def test_other_target_changes_probabilities(model):
@@ -148,6 +165,18 @@ def test_target_the_article_never_names_gets_neutral_for_sure(model):
     assert any(q.confidence < 1.0 for q in named)
 
 
+@pytest.mark.parametrize("name, text", [
+    ("Conor O'Brien", "“He has been a disaster and must resign,” Jane Smith said of Conor O’Brien."),
+    ("Conor O’Brien", "“He has been a disaster and must resign,” Jane Smith said of Conor O'Brien."),
+    ("Jean-Luc Picard", "“He has been a disaster and must resign,” Jane Smith said of Jean\u2011Luc Picard."),
+    ("José Ruiz", "“He has been a disaster and must resign,” Jane Smith said of Jose\u0301 Ruiz."),  # decomposed é
+])
+def test_a_target_typed_otherwise_is_still_named(model, name, text):
+    """The rule must not say "never named" for a name spelt with other typography."""
+    (q,) = tag_text(text + "\n", "-", model, Target(name))
+    assert q.confidence < 1.0
+
+
 def test_article_not_about_the_default_target_is_neutral(model):
     text = ("Resident doctors will strike next month, the BMA said.\n"
             "Health Secretary Wes Streeting said: “This strike is a disgrace and they have let patients down.”\n"
@@ -171,8 +200,9 @@ def test_target_named_as_the_models_own_keeps_its_aliases(model):
     """`--target "Peter Mandelson"` is the default target, aliases ("the US ambassador") included."""
     path = str(ARTICLES / "c02.txt")
     default = runner.invoke(app, ["tag", path, "-f", "jsonl"])
-    named = runner.invoke(app, ["tag", path, "-f", "jsonl", "--target", "peter mandelson"])
-    assert named.exit_code == 0 and named.stdout == default.stdout
+    for spelled in ("peter mandelson", "Peter  Mandelson", " Peter\tMandelson "):
+        named = runner.invoke(app, ["tag", path, "-f", "jsonl", "--target", spelled])
+        assert named.exit_code == 0 and named.stdout == default.stdout, spelled
     assert json.loads(named.stdout.splitlines()[0])["speaker"] == "Peter Mandelson"  # via "the US ambassador"
     own = runner.invoke(app, ["tag", path, "-f", "jsonl", "--target", "Peter Mandelson", "--alias", "Mandelson"])
     assert json.loads(own.stdout.splitlines()[0])["speaker"] == "US ambassador"  # aliases given: those only

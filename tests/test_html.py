@@ -52,7 +52,7 @@ def test_view_quote_fields_and_explanations():
         "index": 0, "start": 10, "end": 16, "quote": "we win", "speaker": "Ann", "cue": "said",
         "mention": "Ann", "stance": "supporting", "confidence": 0.7,
         "probabilities": {"supporting": 0.7, "criticising": 0.1, "neutral": 0.2},
-        "toward": ["win"], "away": ["today"],
+        "toward": ["win"], "away": ["today"], "why": None,
     }]
     page = render(view)
     assert 'title="Speaker: Ann\nCue: said\nMention: Ann\nStance: supporting (70%)\n' \
@@ -160,3 +160,21 @@ def test_narrow_screens_stack_the_article_and_the_details():
     assert narrow, "no narrow-screen rules"
     assert ".layout { flex-direction: column;" in narrow.group(1)
     assert ".summary { overflow-x: auto; }" in narrow.group(1)
+
+
+def test_a_never_named_target_shows_why_not_features():
+    q = quote(TEXT, "we win", "Ann", "neutral", confidence=1.0,
+              probabilities={"supporting": 0.0, "criticising": 0.0, "neutral": 1.0})
+    view = to_view("d.txt", TEXT, [q], "Zed", {0: {"note": "the article never names Zed"}})
+    page = render(view)
+    assert "Neutral: 100%\nWhy: the article never names Zed\"" in page
+    assert "Toward:" not in page and "Away:" not in page
+
+
+def test_paragraphs_are_those_extraction_numbers_unicode_separators_included():
+    from quotestance.model.text import paragraphs
+
+    text = 'Ann said "we win" today.\u2029Bob said "no".\r\nCal: "maybe"\u2028end\n'
+    view = to_view("d.txt", text, [], "Zed")
+    assert ["".join(s["text"] for s in p["segments"]) for p in view["paragraphs"]] == \
+        [text[a:b] for a, b in paragraphs(text)] == ['Ann said "we win" today.', 'Bob said "no".', 'Cal: "maybe"', "end"]

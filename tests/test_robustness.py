@@ -58,7 +58,8 @@ def test_bad_file_one_line(tmp_path, data, why):
 
 def test_bad_stdin_one_line():
     assert one_error_line(tag("-", input=b"")) == "quotestance: error: -: empty file"
-    assert one_error_line(tag("-", input=b"\xff\xfe\x00x")) == "quotestance: error: -: binary file, not an article"
+    assert one_error_line(tag("-", input=b"\x01\x00\x02x")) == "quotestance: error: -: binary file, not an article"
+    assert one_error_line(tag("-", input=b"\xff\xfe\x00x")) == "quotestance: error: -: UTF-16 text, not UTF-8 (save it as UTF-8)"
 
 
 def test_missing_file_one_line(tmp_path):

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quotestance.model.record import STANCES, Quote
+from quotestance.model.text import crosses_break
 from quotestance.training.labels import ARTICLES_DIR, QUOTES_FILE, LabelSet
 
 try:  # POSIX: serialise concurrent appenders (two `quotestance label` sessions on one folder)
@@ -309,7 +310,7 @@ def _check_span(root: Path, quote: Quote) -> None:
     text = path.read_bytes().decode("utf-8")
     if not 0 <= quote.start < quote.end <= len(text) or text[quote.start:quote.end] != quote.quote:
         raise ValueError(f"{quote.doc}: offsets {quote.start}:{quote.end} do not give the quote {quote.quote!r}")
-    if "\n" in quote.quote or "\r" in quote.quote:
+    if crosses_break(quote.quote):
         raise ValueError(f"{quote.doc}: span {quote.start}:{quote.end} crosses a paragraph break")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotestance.model.record import STANCES, Quote
-from quotestance.model.text import context_span, paragraph_index, paragraphs
+from quotestance.model.text import context_span, crosses_break, paragraph_index, paragraphs
 
 QUOTES_FILE = "quotes.jsonl"
 ARTICLES_DIR = "articles"
@@ -156,7 +156,7 @@ def _span_errors(rec: dict, text: str) -> list[str]:
     errs = []
     if text[start:end] != rec["quote"]:
         errs.append(f"offsets do not match the text: text[{start}:{end}] is {text[start:end]!r}, quote is {rec['quote']!r}")
-    if "\n" in text[start:end] or "\r" in text[start:end]:
+    if crosses_break(text[start:end]):
         errs.append("span crosses a paragraph break")
     return errs
 
