@@ -28,6 +28,8 @@ class Target:
     def is_named_in(self, text: str) -> bool:
         """Whether ``text`` names the target by any surface form, however its apostrophes,
         hyphens and accents are typed ("Conor O'Brien" is named in "Conor O’Brien said")."""
+        if _pattern(self).search(text):  # as typed: the usual case, and a hundred times quicker than folding
+            return True
         return _pattern(_folded(self)).search(_fold(text)) is not None
 
     def to_dict(self) -> dict:
