@@ -30,7 +30,9 @@ def expand(paths: list[str]) -> list[str]:
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(str(f) for f in path.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES and f.is_file())
+            # A broken or looping link is kept, so that reading it is an error (or a --skip-bad warning), not silence.
+            found = sorted(str(f) for f in path.rglob("*")
+                           if f.suffix.lower() in ARTICLE_SUFFIXES and (f.is_file() or f.is_symlink()))
             if not found:
                 raise ArticleError(f"{p}: no articles (.txt, .html) in this folder")
             out.extend(found)

@@ -238,3 +238,18 @@ def test_folder_without_articles(tmp_path):
     result = runner.invoke(app, ["tag", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr == f"quotestance: error: {tmp_path}: no articles (.txt, .html) in this folder\n"
+
+
+def test_a_broken_link_in_a_folder_is_an_error_not_silence(tmp_path):
+    (tmp_path / "a.txt").write_text(article("c02.txt"), encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    result = runner.invoke(app, ["tag", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 1 and len(result.stdout.splitlines()) == 3  # a.txt's quotes, then the error
+    assert result.stderr == f"quotestance: error: {tmp_path / 'b.txt'}: No such file or directory\n"
+    skipped = runner.invoke(app, ["tag", str(tmp_path), "-f", "jsonl", "--skip-bad"])
+    assert skipped.exit_code == 0 and len(skipped.stdout.splitlines()) == 3
+    assert skipped.stderr.splitlines()[:2] == [
+        f"quotestance: warning: {tmp_path / 'b.txt'}: No such file or directory; skipped",
+        f"quotestance: warning: {tmp_path / 'loop.txt'}: Too many levels of symbolic links; skipped"]
+    assert skipped.stderr.splitlines()[-1] == "3 quotes in 1 article(s); 2 file(s) skipped"
