@@ -10,6 +10,7 @@ import json
 from html import escape
 
 from quotestance.model.record import STANCES, Quote
+from quotestance.model.text import paragraphs as paragraph_spans
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -164,13 +165,6 @@ def _words(items: list | None) -> list[str]:
     return [w if isinstance(w, str) else str(w[0]) for w in items or []]
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank line of ``text``, as extraction numbers them."""
-    from quotestance.model.text import paragraphs
-
-    return paragraphs(text)
-
-
 def to_view(
     doc: str,
     text: str,
@@ -186,7 +180,7 @@ def to_view(
     explanations = explanations or {}
     order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, -quotes[i].end, i))
     paragraphs = []
-    for p_start, p_end in _paragraphs(text):
+    for p_start, p_end in paragraph_spans(text):  # as extraction numbers them
         segments, cursor = [], p_start
         for i in order:
             start, end = max(quotes[i].start, cursor), min(quotes[i].end, p_end)
