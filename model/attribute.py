@@ -154,11 +154,6 @@ def _paragraphs_between(masked: str, prev: Quote, q: Quote) -> int:
 _BREAK_RUN = re.compile(r"[\r\n]+")
 
 
-def _breaks(text: str, a: int, b: int) -> int:
-    """Paragraph breaks between offsets a and b (a run of newlines is one break)."""
-    return len(_BREAK_RUN.findall(text, a, b)) if b > a else 0
-
-
 def _mask(text: str, quotes: list[Quote]) -> str:
     chars = list(text)
     for q in quotes:
@@ -833,8 +828,9 @@ class _ArticleContext:
         return [m.start() for m in _BREAK_RUN.finditer(self.masked)]
 
     def _breaks(self, a: int, b: int) -> int:
-        """``_breaks(self.masked, a, b)`` by bisection: _salient asks it once per earlier quote, for
-        each quote, which was cubic in the quotes of one paragraph (a page of 1,200 took minutes)."""
+        """Paragraph breaks between offsets ``a`` and ``b`` (a run of line breaks is one), by
+        bisection: _salient asks once per earlier quote, for each quote, and counting them in the
+        text each time was cubic in the quotes of one paragraph (a page of 1,200 took minutes)."""
         if b <= a:
             return 0
         starts = self._break_starts

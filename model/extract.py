@@ -6,7 +6,7 @@ from typing import Iterator
 
 from quotestance.model.marks import DOUBLE, SINGLE, Mark, marks_in
 from quotestance.model.record import Quote
-from quotestance.model.text import CONTEXT_CHARS, context_span, paragraphs, plain_breaks
+from quotestance.model.text import context_span, paragraphs, plain_breaks
 from quotestance.model.titles import is_quotation
 
 
@@ -95,9 +95,9 @@ def extract_quotes(text: str, doc: str = "-") -> Iterator[Quote]:
     """Every quote span in ``text``, in order, with its paragraph; speakers not yet assigned."""
     text = plain_breaks(text)  # spans and paragraphs hold no line break, so they read the same
     for i, (lo, hi) in enumerate(paragraphs(text)):
-        context = text[lo:hi] if hi - lo <= CONTEXT_CHARS else None  # one string for all its quotes
+        whole = text[lo:hi]  # one string for all the paragraph's quotes that carry all of it
         for s, e in candidate_spans(text, lo, hi):
             if is_quotation(text, s, e):
-                a, b = (lo, hi) if context is not None else context_span(lo, hi, s, e)
+                a, b = context_span(lo, hi, s, e)
                 yield Quote(doc=doc, start=s, end=e, quote=text[s:e], paragraph=i,
-                            context=text[a:b] if context is None else context, context_start=a)
+                            context=whole if (a, b) == (lo, hi) else text[a:b], context_start=a)

@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from quotestance.model.lexicon import is_negation, lexicon_scores
 from quotestance.model.record import Quote
-from quotestance.model.target import MANDELSON, Target
+from quotestance.model.target import MANDELSON, Target, compiled_pattern
 from quotestance.model.text import may_match_ignorecase
 
 TARGET_TOKEN = "TARGETX"  # what every mention of the target becomes, so no story's names are learned
@@ -27,18 +27,13 @@ def mask_target(text: str, target: Target) -> str:
     """Replace every mention of the target with TARGET_TOKEN, and every other run of two or
     more capitalised words (a name: "Wes Streeting", "Keir Starmer") with PERSON_TOKEN."""
     if _may_name(text, target):
-        text = _target_re(target).sub(TARGET_TOKEN, text)
+        text = compiled_pattern(target).sub(TARGET_TOKEN, text)
     return _NAME_RUN.sub(PERSON_TOKEN, text)
 
 
 # Two or more capitalised words in a row, optionally after a title: names, not sentence starts.
 # Every match starts with a capital; the leading (?=[A-Z]) says so first, which halves the scan.
 _NAME_RUN = re.compile(r"(?=[A-Z])\b(?!(?:The|A|An|In|On|At|But|And|It|This|That|He|She|We|I|If|As|So)\b)(?:(?:Sir|Lord|Lady|Dame|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+)+\b")
-
-
-@lru_cache(maxsize=8)
-def _target_re(target: Target) -> re.Pattern:
-    return target.pattern()
 
 
 @lru_cache(maxsize=8)
@@ -57,7 +52,7 @@ def _may_name(text: str, target: Target) -> bool:
 def _names_target(text: str, target: Target) -> bool:
     """Whether ``mask_target(text, target)`` holds TARGET_TOKEN, without masking: the name-run
     pattern cannot make the all-capitals token, so only a target mention (or the token itself) can."""
-    return TARGET_TOKEN in text or (_may_name(text, target) and _target_re(target).search(text) is not None)
+    return TARGET_TOKEN in text or (_may_name(text, target) and compiled_pattern(target).search(text) is not None)
 
 
 def cue_features(q: Quote, target: Target) -> dict[str, float]:

@@ -28,9 +28,9 @@ class Target:
     def is_named_in(self, text: str) -> bool:
         """Whether ``text`` names the target by any surface form, however its apostrophes,
         hyphens and accents are typed ("Conor O'Brien" is named in "Conor O’Brien said")."""
-        if _pattern(self).search(text):  # as typed: the usual case, and a hundred times quicker than folding
+        if compiled_pattern(self).search(text):  # as typed: the usual case, a hundred times quicker than folding
             return True
-        return _pattern(_folded(self)).search(_fold(text)) is not None
+        return compiled_pattern(_folded(self)).search(_fold(text)) is not None
 
     def to_dict(self) -> dict:
         return {"name": self.name, "aliases": list(self.aliases)}
@@ -41,7 +41,8 @@ class Target:
 
 
 @lru_cache(maxsize=8)
-def _pattern(target: Target) -> re.Pattern:
+def compiled_pattern(target: Target) -> re.Pattern:
+    """``target.pattern()``, compiled once per target."""
     return target.pattern()
 
 

@@ -86,7 +86,7 @@ def score_article(predicted: list[Quote], gold: list[Quote]) -> SpanScore:
 
 
 def extraction_scores(labels, target=None) -> dict[str, SpanScore]:
-    """Span and speaker scores over the development and the unseen articles."""
+    """Span and speaker scores over the development and the unseen articles (a group only if it has articles)."""
     from collections import defaultdict
 
     from quotestance.model.tagger import find_quotes
@@ -95,11 +95,11 @@ def extraction_scores(labels, target=None) -> dict[str, SpanScore]:
     gold = defaultdict(list)
     for q in labels.quotes:
         gold[q.doc].append(q)
-    out = {"development": SpanScore(), "unseen": SpanScore()}
+    out: dict[str, SpanScore] = {}
     for doc, text in labels.articles.items():
         pred = find_quotes(text, doc, target or MANDELSON)
-        out["unseen" if doc in UNSEEN else "development"].add(score_article(pred, gold[doc]))
-    return out
+        out.setdefault("unseen" if doc in UNSEEN else "development", SpanScore()).add(score_article(pred, gold[doc]))
+    return {name: out[name] for name in ("development", "unseen") if name in out}
 
 
 def extraction_report(labels) -> str:
@@ -107,8 +107,6 @@ def extraction_report(labels) -> str:
     lines = [f"{'spans and speakers':22s} {'P':>6s} {'R':>6s} {'F1':>6s} {'exact F1':>9s} {'speaker acc':>12s}  (labelled spans)"]
     unseen = sorted(UNSEEN & set(labels.articles))
     for name, s in extraction_scores(labels).items():
-        if name == "unseen" and not unseen or name == "development" and len(unseen) == len(labels.articles):
-            continue  # no article to score: a row of zeros would read as a score
         f = s.figures()
         lines.append(f"{name:22s} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f} {f['exact_f1']:9.3f} "
                      f"{f['speaker_accuracy']:12.3f}  ({s.gold})")
