@@ -10,7 +10,8 @@ changes of whitespace (blank lines between paragraphs, trailing spaces, a double
 file name, written to a temporary folder. Single-process measures are pinned to one CPU with
 BLAS/OpenMP threads set to 1. Cold starts are new processes (the OS file cache warm), median of
 --runs runs, interleaved with their floors. Peak memory is the max RSS of the child process
-(os.wait4). The Dask row needs `pip install quotestance[bench]` (or [dask]) and is skipped without it.
+(os.wait4). A reference row times the issue's yardstick, a plain regex + TF-IDF tagger, on the
+same batch in the same process. The Dask row needs `pip install quotestance[bench]` (or [dask]) and is skipped without it.
 """
 from __future__ import annotations
 
@@ -158,7 +159,38 @@ def stages(paths: list[Path]) -> dict[str, float]:
         model.predict(quotes, target)
     t["stance_per_article"] = (time.perf_counter() - start) * len(attributed) / len(sample)
     t["quotes"] = sum(len(q) for q in extracted)
+    t["reference"], t["reference_quotes"] = reference_tagger(texts, BATCH_ARTICLES)
     return t
+
+
+# The yardstick issue #6 names: "a plain regex-plus-TF-IDF tagger". Quotes are what a double-mark
+# regex finds (no single marks, no titles, no speakers); stance is the word + character TF-IDF and
+# logistic regression of the README's baseline row, fitted on the labelled quotes' raw text.
+REFERENCE_QUOTE = re.compile(r"[\u201c\"]([^\u201d\"\n]+)[\u201d\"]")
+
+
+def reference_tagger(texts: list[str], batch: int) -> tuple[float, int]:
+    """Seconds the plain reference tagger takes over ``texts`` (model calls of ``batch`` articles,
+    as quotestance's), and the quotes it finds. Fitting is not timed."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    from quotestance.training.labels import load_labels
+
+    labels = load_labels(ROOT / "labels")
+    pipe = make_pipeline(make_union(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+                                    TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
+                         LogisticRegression(max_iter=2000))
+    pipe.fit([q.quote for q in labels.quotes], [q.stance for q in labels.quotes])
+    found = 0
+    start = time.perf_counter()
+    for i in range(0, len(texts), batch):
+        quotes = [m.group(1) for text in texts[i:i + batch] for m in REFERENCE_QUOTE.finditer(text)]
+        found += len(quotes)
+        if quotes:
+            pipe.predict_proba(quotes)
+    return time.perf_counter() - start, found
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -235,6 +267,8 @@ def bench(n: int, runs: int) -> tuple[str, list[str]]:
             ("tag in process, stance (64 articles per model call)", rate(n, t["stance"]), ""),
             ("tag in process, stance (one model call per article, as before)", rate(n, t["stance_per_article"]), ""),
             ("tag in process, extraction + attribution + stance", rate(n, total), "≥ 1,000 articles/s"),
+            (f"reference, in process: a plain regex + TF-IDF tagger ({t['reference_quotes']:,} quotes, no speakers)",
+             f"{rate(n, t['reference'])}; quotestance takes {total / t['reference']:.1f}x as long", ""),
         ]
 
         # 2. End to end through the CLI: one process, one CPU, the folder to a JSON Lines file.
