@@ -76,35 +76,87 @@ def looks_like_html(text: str) -> bool:
 
 
 class _TextOf(HTMLParser):
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "title"}
-    SKIP = {"script", "style", "noscript", "template"}
+    """A page's visible text, block by block, without the page's furniture.
+
+    Left out: scripts and styles; navigation, footers, asides, forms, buttons and menus; elements
+    whose class or id names an advert, a share bar, a newsletter box or related links. The
+    ``<title>`` is kept only for a page with no ``<h1>`` (where there is one, the title repeats the
+    headline and a quote in it would be found twice). When the page marks its story with
+    ``<article>``, only the articles and any ``<h1>`` outside them are kept, so a byline bar or a
+    cookie notice outside the story is not read as a paragraph of it.
+    """
+
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article",
+              "title"}
+    SKIP = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "menu", "select",
+            "svg", "iframe"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
+        self.parts: list[tuple[str, str]] = []  # (where: "title", "h1", "article" or "page"; text)
+        self.skip: list[str] = []  # the open elements being left out, innermost last
+        self.open: list[str] = []  # the open elements that decide where text belongs
+        self.has_h1 = self.has_article = False
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
+        if tag in self.VOID:
+            if tag == "br" and not self.skip:
+                self.parts.append((self._where(), "\n"))
+            return
+        if self.skip or tag in self.SKIP or _is_furniture(attrs):
+            self.skip.append(tag)
+            return
+        if tag in ("title", "h1", "article"):
+            self.open.append(tag)
+            self.has_h1 |= tag == "h1"
+            self.has_article |= tag == "article"
+        if tag in self.BLOCKS:
+            self.parts.append((self._where(), "\n"))
 
     def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
+        if self.skip:
+            if tag in self.skip:  # close up to the matching element (a page may leave some unclosed)
+                while self.skip.pop() != tag:
+                    pass
+            return
+        if tag in self.BLOCKS:
+            self.parts.append((self._where(), "\n"))
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
 
     def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data.replace("\n", " "))
+        if not self.skip:
+            self.parts.append((self._where(), data.replace("\n", " ")))
+
+    def _where(self) -> str:
+        for tag in ("title", "h1", "article"):
+            if tag in self.open:
+                return tag
+        return "page"
+
+    def text(self) -> str:
+        keep = {"h1", "article"} if self.has_article else {"h1", "article", "page"}
+        if not self.has_h1:
+            keep.add("title")
+        return "".join(t for where, t in self.parts if where in keep)
+
+
+# Class or id words of page furniture inside the story's markup (adverts, share bars, sign-up
+# boxes, related links), as news sites commonly name them; matched as whole words of the attribute.
+_FURNITURE = re.compile(r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|promo|share|sharing|social|newsletter|"
+                        r"related|cookie|cookies|subscribe|paywall)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
+    return any(name in ("class", "id") and value and _FURNITURE.search(value) for name, value in attrs)
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page, one block element per line."""
+    """The story's visible text in an HTML page, one block element per line (see _TextOf)."""
     p = _TextOf()
     p.feed(html)
     p.close()
-    lines = (" ".join(line.split()) for line in "".join(p.parts).split("\n"))
+    lines = (" ".join(line.split()) for line in p.text().split("\n"))
     return "\n".join(line for line in lines if line) + "\n"

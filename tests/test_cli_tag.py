@@ -253,3 +253,50 @@ def test_a_broken_link_in_a_folder_is_an_error_not_silence(tmp_path):
         f"quotestance: warning: {tmp_path / 'b.txt'}: No such file or directory; skipped",
         f"quotestance: warning: {tmp_path / 'loop.txt'}: Too many levels of symbolic links; skipped"]
     assert skipped.stderr.splitlines()[-1] == "3 quotes in 1 article(s); 2 file(s) skipped"
+
+
+def _news_page(text: str, headline_in_article: bool = False, article_tag: bool = True) -> str:
+    """A labelled article as a news site serves it: the headline in <h1> and repeated in <title>,
+    navigation, a byline, an advert, related stories, a share bar and a footer, each holding quotes."""
+    from html import escape
+
+    head, *paras = [p for p in text.splitlines() if p.strip()]
+    h1 = f"<h1>{escape(head)}</h1>"
+    body = "".join(f"<p>{escape(p)}</p>" + ("<div class=\"ad-slot\"><p>Advertisement “Buy now”</p></div>" if i == 1 else "")
+                   for i, p in enumerate(paras))
+    story = (h1 if headline_in_article else "") + '<div class="share-bar"><a>Share “this”</a></div>' + body
+    story = f"<article>{story}</article>" if article_tag else story
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            f"<title>{escape(head)} | The Courier</title><script>var q = \"“no”\";</script></head><body>"
+            "<nav><a href=\"/\">Home</a> | <a>Politics</a> <a>“Best of” 2025</a></nav>"
+            + ("" if headline_in_article else f"<header>{h1}</header>")
+            + story
+            + "<aside><h2>Related</h2><p>Starmer says he has “full confidence” in the ambassador</p></aside>"
+            + "<footer><p>© 2025 The Courier. “Journalism you can trust”</p></footer></body></html>")
+
+
+@pytest.mark.parametrize("name", ["c02.txt", "c08.txt", "c17.txt"])
+@pytest.mark.parametrize("headline_in_article, article_tag", [(False, True), (True, True), (True, False)])
+def test_a_news_page_gives_the_quotes_of_its_story_and_none_of_its_furniture(tmp_path, model, name,
+                                                                              headline_in_article, article_tag):
+    from quotestance.cli.articles import html_to_text
+
+    text = article(name)
+    page = tmp_path / "page.html"
+    page.write_text(_news_page(text, headline_in_article, article_tag), encoding="utf-8")
+    plain = "\n".join(" ".join(p.split()) for p in text.splitlines() if p.strip()) + "\n"
+    assert html_to_text(page.read_text(encoding="utf-8")) == plain
+    result = runner.invoke(app, ["tag", str(page), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    want = tag_text(plain, str(page), model)
+    assert want  # every chosen article has quotes
+    assert [(r["quote"], r["speaker"], r["stance"]) for r in rows] == [(q.quote, q.speaker, q.stance) for q in want]
+
+
+def test_a_page_without_a_headline_element_keeps_its_title():
+    from quotestance.cli.articles import html_to_text
+
+    page = ("<html><head><title>Starmer ‘has full confidence’ in ambassador</title></head>"
+            "<body><nav>Home</nav><p>The prime minister said: “I have confidence in him.”</p></body></html>")
+    assert html_to_text(page) == "Starmer ‘has full confidence’ in ambassador\nThe prime minister said: “I have confidence in him.”\n"
