@@ -12,7 +12,7 @@ from quotestance.model.constants import (
     OFFICE_HOLDERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SKIP_BETWEEN, SPEAKER_NOUNS, SPEECH_VERBS, TEXT_NOUNS,
 )
 from quotestance.model.names import (
-    CAP_RUN, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles,
+    CAP_RUN, RELATION_OF, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles,
 )
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
@@ -698,6 +698,9 @@ _OFFICE_OF_PLACE = re.compile(rf"((?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?:[\w’'\-]+[ \t
 _SOURCE_AT_END = re.compile(SOURCE_AT.pattern + r"[^,.;:“”\"]*\Z")
 
 
+_RELATION_AT_END = re.compile(rf"(?<![\w’'])(?:{RELATION_OF.pattern})\s*\Z")
+
+
 def _subject_before(s: str) -> Mention | None:
     """The speaker phrase ending ``s``: a name, pronoun, body or description, past an appositive."""
     s = _PARTY_STATE_END.sub("", s.rstrip())  # "Rep. Robert Garcia, D-Calif., the top Democrat …,"
@@ -705,6 +708,9 @@ def _subject_before(s: str) -> Mention | None:
     source = _SOURCE_AT_END.search(s, tail)  # "A source close to the chancellor said": the source
     if source:
         return classify_phrase(s[source.start():])
+    relation = _RELATION_AT_END.search(s, tail)  # "An aide to Kemi Badenoch said": the aide
+    if relation:
+        return classify_phrase(s[relation.start():])
     if s.endswith((",", ")", "—", "–")):  # "Gloria Allred, who represents 27 victims, has told"
         inner = s[:-1]
         cut = max(inner.rfind(","), inner.rfind("("), inner.rfind("—"), inner.rfind("–"))
@@ -1368,8 +1374,13 @@ _CLAUSE_OPENERS = frozenset("and but that while as when after before because so 
 _WORD_THEN_SPACE = re.compile(r"([A-Za-z’']+)[ \t]+$")
 
 
+# Lower-case words of a title before a name at a sentence start: "Opposition leader", "The former
+# cabinet secretary" (three: a review's article, where two left Lord O'Donnell no subject).
+TITLE_WORDS = 3
+
+
 def _title_at_start(masked: str, i: int) -> list[str] | None:
-    """The one or two lower-case words before offset ``i`` when only they and up to two
+    """The one to TITLE_WORDS lower-case words before offset ``i`` when only they and up to two
     capitalised words stand between a sentence start and ``i`` ("Opposition leader |")."""
     lo = max(0, i - 60)
     cut = max(masked.rfind(c, lo, i) for c in ".!?\n,")  # ", commuter Helen Barker, 36, said"
@@ -1380,7 +1391,7 @@ def _title_at_start(masked: str, i: int) -> list[str] | None:
     while caps < min(2, len(words)) and words[caps][:1].isupper():
         caps += 1
     rest = words[caps:]
-    return rest if 1 <= len(rest) <= 2 and all(w[:1].islower() and w.replace("-", "").isalpha() and w not in _DETERMINERS
+    return rest if 1 <= len(rest) <= TITLE_WORDS and all(w[:1].islower() and w.replace("-", "").isalpha() and w not in _DETERMINERS
                                                for w in rest) else None
 
 

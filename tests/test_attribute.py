@@ -110,7 +110,20 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     # Titles with "of" and "for" keep their names after a quote; "a friend of X" is not X.
     ("“We will act,” Secretary of State Wes Streeting said.", [("We will act,", "Wes Streeting")]),
     ("“It is serious,” Lord Falconer of Thoroton said.", [("It is serious,", "Falconer of Thoroton")]),
-    ("“He is devastated,” a friend of Lord Mandelson said.", [("He is devastated,", None)]),
+    ("“He is devastated,” a friend of Lord Mandelson said.", [("He is devastated,", "friend of Lord Mandelson")]),
+    # ... nor is "an ally of X" or "an aide to X" (a review's article): the description whole,
+    # as rule 11 gives it ("Null only when nothing at all says who spoke").
+    ("A senior ally of Donald Trump has defended Lord Mandelson, saying the former ambassador “did a great job” "
+     "for Britain.", [("did a great job", "senior ally of Donald Trump")]),
+    ("An aide to Kemi Badenoch said: “He has to go.”", [("He has to go.", "aide to Kemi Badenoch")]),
+    # A name after a three-word title at a sentence start is the sentence's subject, and "he" in the
+    # next sentence is him, not the speaker of a headline's quote two paragraphs up (a review's article).
+    ("Mandelson: ‘I was wrong to believe him’\nHarriet Harman said he “must go”.\nThe former cabinet secretary "
+     "Lord O'Donnell was more sympathetic. “I think he was dazzled by that,” he said.",
+     [("I was wrong to believe him", "Peter Mandelson"), ("must go", "Harriet Harman"),
+      ("I think he was dazzled by that,", "O'Donnell")]),
+    ("A close friend of Keir Starmer said the decision was “long overdue”.\nKeir Starmer said: “I acted.”",
+     [("long overdue", "close friend of Keir Starmer"), ("I acted.", "Keir Starmer")]),
     ("“We demand answers,” a letter from Emily Thornberry said.", [("We demand answers,", "Emily Thornberry")]),
     ("“We demand answers,” Emily Thornberry’s letter said.", [("We demand answers,", "Emily Thornberry")]),
     ("“We will look into it,” a statement from Downing Street said.", [("We will look into it,", "Downing Street")]),
