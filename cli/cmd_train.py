@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from quotestance.cli.app import (DEFAULT_LABELS, LabelsDir, LabelsOpt, app, check_jobs, checked_labels,
-                                 invented_labels, labels_app, load_model)
+                                 invented_labels, labels_app)
 from quotestance.cli.errors import fail, handled
 
 InventedOpt = Annotated[bool, typer.Option(
@@ -76,7 +76,8 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
 
     Example: quotestance train --labels labels/
     """
-    from quotestance.model.stance import DATA, MODEL_FILE
+    from quotestance.model.stance import DATA, MODEL_FILE, previous_pair
+    from quotestance.training.compare import comparison
     from quotestance.training.evaluate import format_report
     from quotestance.training.train import train as fit
 
@@ -84,20 +85,29 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     data = checked_labels(labels)
     path = out or DATA / MODEL_FILE
     _check_writable(path)  # before minutes of training, not after
-    try:
-        old = load_model(path).card["evaluation"]
-    except ValueError:
-        old = None
+    old, what = _earlier_card(path)
     typer.echo(f"training on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)
     card = fit(data, path, jobs=jobs, invented=invented_labels(labels, invented))
-    new = card["evaluation"]
-    typer.echo(format_report(new))
+    typer.echo(format_report(card["evaluation"]))
     if old:
-        d = new["model"]["macro_f1"] - old["model"]["macro_f1"]
-        typer.echo(f"\nmacro-F1 {old['model']['macro_f1']:.3f} -> {new['model']['macro_f1']:.3f} ({d:+.3f}) against the previous model")
-        if ("chosen_in_folds" in old) != ("chosen_in_folds" in new):
-            typer.echo("(one of the two figures is from nested selection and the other is not: compare with care)")
+        typer.echo("\n" + comparison(old, card, what))
     typer.echo(f"wrote {path} and its card", err=True)
+    if old and what == "the previous model":
+        prev, _ = previous_pair(path)
+        typer.echo(f"the previous model is kept as {prev.name}; `--model {prev}` still uses it", err=True)
+
+
+def _earlier_card(path: Path) -> tuple[dict | None, str]:
+    """The card to compare a new model with: the model being replaced at ``path``, else the shipped
+    one (a first ``--out`` elsewhere), else none. Only cards whose model verifies are used."""
+    from quotestance.model.stance import DATA, MODEL_FILE, verify
+
+    for candidate, what in ((path, "the previous model"), (DATA / MODEL_FILE, "the shipped model")):
+        try:
+            return verify(candidate), what
+        except ValueError:
+            continue
+    return None, ""
 
 
 def _check_writable(path: Path) -> None:

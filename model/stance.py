@@ -26,7 +26,12 @@ def sha256(path: Path) -> str:
 
 
 def card_path(model_path: Path) -> Path:
-    return model_path.with_name(model_path.name.removesuffix(".joblib") + ".card.json")
+    """The card beside a model: ``stance.card.json`` for ``stance.joblib``, and for the kept
+    ``stance.joblib.previous`` its ``stance.card.json.previous`` (so ``--model`` takes either)."""
+    name = model_path.name
+    if name.endswith(".joblib" + PREVIOUS_SUFFIX):
+        return model_path.with_name(name.removesuffix(".joblib" + PREVIOUS_SUFFIX) + ".card.json" + PREVIOUS_SUFFIX)
+    return model_path.with_name(name.removesuffix(".joblib") + ".card.json")
 
 
 # The pair `quotestance train` keeps when it replaces a model: stance.joblib.previous and

@@ -112,6 +112,24 @@ def test_train_with_two_jobs_writes_a_model_that_tags(labels_copy, tmp_path):
     text = (root / "articles" / "c02.txt").read_text(encoding="utf-8")
     tagged = model.predict(find_quotes(text, "c02.txt", model.target))
     assert tagged and all(q.stance in ("supporting", "criticising", "neutral") for q in tagged)
+    # A first model at a new path is set beside the shipped one, and the report says the figures
+    # are not like for like (other labels, no invented articles here).
+    assert "against the shipped model:" in result.stdout
+    assert "not like for like: the labels differ" in result.stdout
+    assert "one used the invented articles and the other did not" in result.stdout
+
+    # Again on the same labels: set beside the model it replaces, like for like; the replaced
+    # model is kept and loads by the name train gives for it.
+    again = runner.invoke(app, ["train", "--labels", str(root), "--out", str(out), "--jobs", "2"])
+    assert again.exit_code == 0, again.output
+    assert "against the previous model:" in again.stdout
+    assert "like for like: same labels, options and target" in again.stdout
+    assert "change     +0.000" in again.stdout  # training is deterministic
+    kept = out.with_name("stance.joblib.previous")
+    assert f"the previous model is kept as {kept.name}" in again.stderr
+    assert StanceModel.load(kept).card["labels"] == model.card["labels"]
+    tagged_kept = runner.invoke(app, ["tag", str(root / "articles" / "c02.txt"), "--model", str(kept), "-f", "jsonl"])
+    assert tagged_kept.exit_code == 0, tagged_kept.output
 
 
 def test_a_labelled_span_across_a_unicode_paragraph_separator_is_a_problem(labels_copy):

@@ -1,0 +1,52 @@
+"""Set a new model's card beside an earlier one's: did retraining make it better, and can the two
+figures be compared at all."""
+from __future__ import annotations
+
+from quotestance.model.record import STANCES
+
+
+def setting(card: dict) -> str:
+    """What a card's held-out figure was measured on, in words."""
+    labels = card.get("labels", {})
+    parts = [f"{labels.get('quotes', '?')} quotes in {labels.get('articles', '?')} articles",
+             "with invented articles" if "invented" in card else "without invented articles",
+             "settings chosen by nested CV" if "chosen_in_folds" in card.get("evaluation", {}) else "fixed settings"]
+    return ", ".join(parts)
+
+
+def differences(old: dict, new: dict) -> list[str]:
+    """Why the two cards' figures are not measured alike (empty when they are)."""
+    out = []
+    if old.get("labels", {}).get("sha256") != new.get("labels", {}).get("sha256"):
+        n_old, n_new = old.get("labels", {}).get("quotes"), new.get("labels", {}).get("quotes")
+        out.append("the labels differ" + (f" ({n_new - n_old:+d} quotes)" if isinstance(n_old, int) and isinstance(n_new, int) else ""))
+    if ("invented" in old) != ("invented" in new):
+        out.append("one used the invented articles and the other did not")
+    elif "invented" in old and old["invented"].get("sha256") != new["invented"].get("sha256"):
+        out.append("the invented articles differ")
+    if ("chosen_in_folds" in old.get("evaluation", {})) != ("chosen_in_folds" in new.get("evaluation", {})):
+        out.append("one figure is from nested selection and the other is not")
+    if old.get("target", {}).get("name") != new.get("target", {}).get("name"):
+        out.append("the targets differ")
+    return out
+
+
+def comparison(old: dict, new: dict, what: str = "the previous model") -> str:
+    """The two cards' held-out macro-F1 and per-class F1 side by side, the change, and whether the
+    change is the model's or partly the labels' and settings'."""
+    rows = [("before", old), ("now", new)]
+    head = f"{'':8s} {'macro-F1':>8s}  " + "  ".join(f"{c + ' F1':>14s}" for c in STANCES)
+    lines = [f"against {what}:", head]
+    for name, card in rows:
+        m = card["evaluation"]["model"]
+        cells = "  ".join(f"{m['per_class'][c]['f1']:14.2f}" if c in m.get("per_class", {}) else f"{'-':>14s}" for c in STANCES)
+        lines.append(f"{name:8s} {m['macro_f1']:8.3f}  {cells}   ({setting(card)})")
+    d = new["evaluation"]["model"]["macro_f1"] - old["evaluation"]["model"]["macro_f1"]
+    lines.append(f"change   {d:+8.3f}")
+    why = differences(old, new)
+    if why:
+        lines.append("not like for like: " + "; ".join(why) + ". The change mixes what was added with how it was "
+                     "measured; a like-for-like figure needs both runs on the same labels and options.")
+    else:
+        lines.append("like for like: same labels, options and target, so the change is the training's.")
+    return "\n".join(lines)
