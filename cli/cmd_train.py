@@ -86,7 +86,10 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     path = out or DATA / MODEL_FILE
     _check_writable(path)  # before minutes of training, not after
     old, what = _earlier_card(path)
-    typer.echo(f"training on {len(data.quotes)} quotes from {len(data.articles)} articles ...", err=True)
+    with_quotes = len({q.doc for q in data.quotes})
+    typer.echo(f"training on {len(data.quotes)} quotes from {with_quotes} article{'s' * (with_quotes != 1)}"
+               + (f" ({len(data.articles) - with_quotes} more have none)" if with_quotes < len(data.articles) else "")
+               + " ...", err=True)
     card = fit(data, path, jobs=jobs, invented=invented_labels(labels, invented))
     typer.echo(format_report(card["evaluation"]))
     if old:

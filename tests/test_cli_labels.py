@@ -143,3 +143,19 @@ def test_a_labelled_span_across_a_unicode_paragraph_separator_is_a_problem(label
     result = runner.invoke(app, ["labels", "check", str(root)])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"{root / 'quotes.jsonl'}:{len(recs) + 1}: span crosses a paragraph break"
+
+
+def test_train_on_one_article_says_it_needs_two_and_writes_nothing(labels_copy, tmp_path):
+    from conftest import write_jsonl
+
+    root, recs = labels_copy
+    write_jsonl(root / "quotes.jsonl", [r for r in recs if r["doc"] == "c03.txt"])
+    out = tmp_path / "model" / "stance.joblib"
+    result = runner.invoke(app, ["train", "--labels", str(root), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "training on %d quotes from 1 article (1 more have none) ..." % sum(
+        r["doc"] == "c03.txt" for r in recs)
+    assert result.stderr.splitlines()[-1] == (
+        "quotestance: error: stance is scored on articles it was not trained on, so it needs labelled quotes from "
+        f"at least 2 articles; {root} has them from 1 (c03.txt)")
+    assert not out.exists()

@@ -121,6 +121,10 @@ def _runs(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + OVERLAP_WORDS]) for i in range(len(words) - OVERLAP_WORDS + 1)}
 
 
+# Leave-one-article-out needs two articles with quotes: one to train on while the other is scored.
+MIN_ARTICLES = 2
+
+
 def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] | None = None, jobs: int = 1,
              invented: LabelSet | None = None) -> dict:
     """The full report: the model (feature groups and C chosen by nested CV, see
@@ -129,6 +133,11 @@ def evaluate(labels: LabelSet, target: Target = MANDELSON, quotes: list[Quote] |
     ``jobs``: processes for the nested folds; ``invented``: labelled invented articles that the
     selection may add to every fit (labels/invented/), never predicted or scored."""
     quotes = quotes if quotes is not None else with_cues(labels, target)
+    docs = sorted({q.doc for q in quotes})
+    if len(docs) < MIN_ARTICLES:
+        raise ValueError(f"stance is scored on articles it was not trained on, so it needs labelled quotes from at least "
+                         f"{MIN_ARTICLES} articles; {labels.root} has them from {len(docs)}"
+                         + (f" ({docs[0]})" if docs else ""))
     X = np.array(quotes, dtype=object)
     y = np.array([q.stance for q in quotes])
     groups = np.array([q.doc for q in quotes])
