@@ -1,6 +1,7 @@
 """Reading articles from files, folders and stdin; HTML reduced to its text."""
 from __future__ import annotations
 
+import os
 import re
 import sys
 from html.parser import HTMLParser
@@ -20,7 +21,20 @@ MAX_CHARS = 400_000
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Files as given, folders as their articles (sorted), "-" for stdin; raise on what is missing."""
+    """Files as given, folders as their articles (sorted), "-" for stdin; raise on what is missing.
+    A file named twice (twice over, or alone and in its folder) is kept once, where first named."""
+    out = _expand(paths)
+    seen: set[str] = set()
+    once = []
+    for name in out:
+        key = name if name == "-" else os.path.realpath(name)
+        if key not in seen:
+            seen.add(key)
+            once.append(name)
+    return once
+
+
+def _expand(paths: list[str]) -> list[str]:
     out: list[str] = []
     for p in paths:
         if p == "-":

@@ -300,3 +300,15 @@ def test_a_page_without_a_headline_element_keeps_its_title():
     page = ("<html><head><title>Starmer ‘has full confidence’ in ambassador</title></head>"
             "<body><nav>Home</nav><p>The prime minister said: “I have confidence in him.”</p></body></html>")
     assert html_to_text(page) == "Starmer ‘has full confidence’ in ambassador\nThe prime minister said: “I have confidence in him.”\n"
+
+
+def test_an_article_named_twice_or_also_through_its_folder_is_tagged_once(tmp_path):
+    for name in ("c02.txt", "c03.txt"):
+        (tmp_path / name).write_text(article(name), encoding="utf-8")
+    once = runner.invoke(app, ["tag", str(tmp_path), "-f", "jsonl"])
+    twice = runner.invoke(app, ["tag", str(tmp_path / "c03.txt"), str(tmp_path), str(tmp_path / "c03.txt"), "-f", "jsonl"])
+    assert once.exit_code == twice.exit_code == 0
+    docs = [json.loads(x)["doc"].rsplit("/", 1)[-1] for x in twice.stdout.splitlines()]
+    assert docs == sorted(docs, key=lambda d: d != "c03.txt")  # c03 where first named, then c02
+    assert sorted(once.stdout.splitlines()) == sorted(twice.stdout.splitlines())
+    assert twice.stderr.endswith("in 2 article(s)\n")
