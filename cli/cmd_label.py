@@ -2,6 +2,7 @@
 `quotestance labels review` (labels the cross-validated model confidently disagrees with)."""
 from __future__ import annotations
 
+import importlib
 import shutil
 import sys
 import textwrap
@@ -153,7 +154,18 @@ def _show(q, i: int, n: int) -> None:
 
 
 def _read(prompt: str) -> str | None:
-    """One line from stdin (works with pipes and CliRunner input); None at end of input."""
+    """One line from stdin (works with pipes and CliRunner input); None at end of input. At a
+    terminal the line can be edited (arrow keys, backspace) where Python has readline."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        try:
+            importlib.import_module("readline")  # loaded, it gives input() line editing
+        except ImportError:
+            pass
+        try:
+            return input(prompt)
+        except EOFError:
+            typer.echo("(end of input)")
+            return None
     typer.echo(prompt, nl=False)
     line = sys.stdin.readline()
     if not line:
@@ -167,6 +179,8 @@ def _read(prompt: str) -> str | None:
 
 def _answer(q):
     """("speaker", "stance"), "not", "skip", or None to quit."""
+    from quotestance.training.labels import has_control_characters
+
     while True:
         raw = _read("  answer [Enter/s/c/n/p/x/k/q, ? for help]: ")
         if raw is None:
@@ -187,6 +201,9 @@ def _answer(q):
             continue
         if key == "p":
             name = _read(f"  speaker (Enter = none; guess was {q.speaker or '(none)'}): ")
+            while name is not None and has_control_characters(name):
+                typer.echo("  that name holds control characters (arrow keys or escape codes); type it again")
+                name = _read(f"  speaker (Enter = none; guess was {q.speaker or '(none)'}): ")
             if name is None:
                 return None
             speaker = " ".join(name.split()) or None

@@ -159,3 +159,58 @@ def test_train_on_one_article_says_it_needs_two_and_writes_nothing(labels_copy, 
         "quotestance: error: stance is scored on articles it was not trained on, so it needs labelled quotes from "
         f"at least 2 articles; {root} has them from 1 (c03.txt)")
     assert not out.exists()
+
+
+def test_labels_check_reads_not_quotes_too(labels_copy):
+    root, recs = labels_copy
+    text = (root / "articles" / "c03.txt").read_text(encoding="utf-8")
+    labelled = next(r for r in recs if r["doc"] == "c03.txt")
+    word = "Mandelson"
+    at = text.index(word)
+    assert not any(r["doc"] == "c03.txt" and r["start"] < at + len(word) and at < r["end"] for r in recs)
+    good = {"doc": "c03.txt", "start": at, "end": at + len(word), "quote": word}
+    lines = [good,
+             "{not json",
+             dict(good, quote="Mandelsen"),
+             {"doc": "c03.txt", "start": labelled["start"], "end": labelled["end"], "quote": labelled["quote"]},
+             good,
+             dict(good, doc="nowhere.txt")]
+    write_jsonl(root / "not_quotes.jsonl", lines)
+    result = runner.invoke(app, ["labels", "check", str(root)])
+    assert result.exit_code == 1
+    nq = root / "not_quotes.jsonl"
+    assert result.stderr.splitlines() == [
+        f"{nq}:2: malformed JSON: Expecting property name enclosed in double quotes at column 2",
+        f"{nq}:3: offsets do not match the text: text[{at}:{at + len(word)}] is 'Mandelson', quote is 'Mandelsen'",
+        f"{nq}:4: span {labelled['start']}:{labelled['end']} in c03.txt is labelled as a quote on "
+        f"{root / 'quotes.jsonl'}:{recs.index(labelled) + 1}",
+        f"{nq}:5: span {at}:{at + len(word)} in c03.txt already on line 1",
+        f"{nq}:6: article 'nowhere.txt' not found in articles/",
+        f"quotestance: error: 5 problem(s) in {root}",
+    ]
+    write_jsonl(root / "not_quotes.jsonl", [good])
+    assert runner.invoke(app, ["labels", "check", str(root)]).exit_code == 0
+
+
+def test_the_shipped_not_quotes_are_valid_and_not_offered_again():
+    from quotestance.cli.articles import read_article
+    from quotestance.training.labelling import already_labelled
+
+    result = runner.invoke(app, ["labels", "check", str(LABELS)])
+    assert result.exit_code == 0, result.output
+    # The scare quotes and section name the extraction finds in the labelled articles are answered.
+    for doc, quote in (("c05.txt", "friends"), ("c06.txt", "see")):
+        text = read_article(str(LABELS / "articles" / doc))
+        start = text.index(f"“{quote}”") + 1
+        assert (start, start + len(quote)) in already_labelled(LABELS, doc)
+
+
+def test_a_speaker_with_control_characters_is_a_problem(labels_copy):
+    root, recs = labels_copy
+    recs[0]["speaker"] = "Sharon Grahm\u001b[D\u001b[Da"
+    write_jsonl(root / "quotes.jsonl", recs)
+    result = runner.invoke(app, ["labels", "check", str(root)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{root / 'quotes.jsonl'}:1: field 'speaker' holds control characters: 'Sharon Grahm\\x1b[D\\x1b[Da' "
+        "(arrow keys typed at a prompt?)")

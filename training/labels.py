@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,11 +11,14 @@ from quotestance.model.record import STANCES, Quote
 from quotestance.model.text import context_span, crosses_break, paragraph_index, paragraphs
 
 QUOTES_FILE = "quotes.jsonl"
+# Spans the extraction offered that a labeller answered "not a quote" (training/labelling.py).
+NOT_QUOTES_FILE = "not_quotes.jsonl"
 ARTICLES_DIR = "articles"
 # Labelled articles written for the project, not collected: a labels folder of its own inside
 # the real one, which training may add to its fits and evaluation never scores (labels/README.md).
 INVENTED_DIR = "invented"
 REQUIRED = {"id": str, "doc": str, "start": int, "end": int, "quote": str, "stance": str}
+REQUIRED_NOT_QUOTE = {"doc": str, "start": int, "end": int, "quote": str}
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ def read_labels(root: str | Path) -> tuple[LabelSet, list[Problem]]:
             ))
             lines.append(n)
     problems.extend(_overlaps(quotes, lines, shown))
+    problems.extend(_not_quote_problems(root / NOT_QUOTES_FILE, articles, quotes, lines, shown))
     return LabelSet(root, articles, quotes, lines), problems
 
 
@@ -126,7 +131,41 @@ def load_labels(root: str | Path) -> LabelSet:
     return labels
 
 
-def _parse(raw: str) -> tuple[dict | None, list[str]]:
+def _not_quote_problems(path: Path, articles: dict[str, str], quotes: list[Quote], lines: list[int],
+                        quotes_shown: str) -> list[Problem]:
+    """What is wrong in ``not_quotes.jsonl`` (if there is one): each line a span of a labelled
+    article, as in quotes.jsonl, answered once, and not also labelled as a quote."""
+    if not path.is_file():
+        return []
+    shown = str(path)
+    out: list[Problem] = []
+    seen: dict[tuple, int] = {}
+    with path.open(encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            rec, errs = _parse(raw, REQUIRED_NOT_QUOTE)
+            if rec is not None:
+                text = articles.get(rec["doc"])
+                if text is None:
+                    errs.append(f"article {rec['doc']!r} not found in {ARTICLES_DIR}/")
+                else:
+                    errs.extend(_span_errors(rec, text))
+            out.extend(Problem(shown, n, m) for m in errs)
+            if rec is None or errs:
+                continue
+            key = (rec["doc"], rec["start"], rec["end"])
+            if key in seen:
+                out.append(Problem(shown, n, f"span {key[1]}:{key[2]} in {key[0]} already on line {seen[key]}"))
+            seen.setdefault(key, n)
+            overlapping = [m for q, m in zip(quotes, lines) if q.doc == rec["doc"] and q.start < rec["end"] and rec["start"] < q.end]
+            if overlapping:
+                out.append(Problem(shown, n, f"span {key[1]}:{key[2]} in {key[0]} is labelled as a quote on "
+                                             f"{quotes_shown}:{overlapping[0]}"))
+    return out
+
+
+def _parse(raw: str, required: dict = REQUIRED) -> tuple[dict | None, list[str]]:
     try:
         rec = json.loads(raw.rstrip("\r\n"))
     except json.JSONDecodeError as e:
@@ -135,18 +174,27 @@ def _parse(raw: str) -> tuple[dict | None, list[str]]:
     if not isinstance(rec, dict):
         return None, ["not a JSON object"]
     errs = []
-    for key, typ in REQUIRED.items():
+    for key, typ in required.items():
         if key not in rec:
             errs.append(f"missing field {key!r}")
         elif not isinstance(rec[key], typ) or isinstance(rec[key], bool):
             errs.append(f"field {key!r} should be {typ.__name__}, got {type(rec[key]).__name__}")
     if "speaker" in rec and rec["speaker"] is not None and not isinstance(rec["speaker"], str):
         errs.append("field 'speaker' should be a string or null")
+    elif isinstance(rec.get("speaker"), str) and has_control_characters(rec["speaker"]):
+        errs.append(f"field 'speaker' holds control characters: {rec['speaker']!r} (arrow keys typed at a prompt?)")
     if errs:
         return None, errs
+    if "stance" not in required:
+        return rec, errs
     if rec["stance"] not in STANCES:
         errs.append(f"unknown stance {rec['stance']!r} (expected one of {', '.join(STANCES)})")
     return (None if errs else rec), errs
+
+
+def has_control_characters(s: str) -> bool:
+    """Whether ``s`` holds a control character (an escape sequence, a tab, a NUL): never part of a name."""
+    return any(unicodedata.category(c) == "Cc" for c in s)
 
 
 def _span_errors(rec: dict, text: str) -> list[str]:
