@@ -27,14 +27,13 @@ from pathlib import Path
 
 from quotestance.model.record import STANCES, Quote
 from quotestance.model.text import crosses_break
-from quotestance.training.labels import ARTICLES_DIR, QUOTES_FILE, LabelSet
+from quotestance.training.labels import ARTICLES_DIR, NOT_QUOTES_FILE, QUOTES_FILE, LabelSet
 
 try:  # POSIX: serialise concurrent appenders (two `quotestance label` sessions on one folder)
     import fcntl
 except ImportError:  # pragma: no cover - Windows: single-writer only
     fcntl = None
 
-NOT_QUOTES_FILE = "not_quotes.jsonl"
 # A labelled stance that the cross-validated model contradicts with at least this probability is
 # worth a second look: at 0.7 the model's calibration (ECE about 0.07) makes it right more often
 # than not, and the list stays short enough to read (about one label in fifteen on labels/).
