@@ -153,8 +153,9 @@ def test_train_on_one_article_says_it_needs_two_and_writes_nothing(labels_copy, 
     out = tmp_path / "model" / "stance.joblib"
     result = runner.invoke(app, ["train", "--labels", str(root), "--out", str(out)])
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == "training on %d quotes from 1 article (1 more have none) ..." % sum(
-        r["doc"] == "c03.txt" for r in recs)
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("quotestance: warning: c02.txt: ")  # its quotes are no longer answered
+    assert lines[1] == "training on %d quotes from 1 article (1 more have none) ..." % sum(r["doc"] == "c03.txt" for r in recs)
     assert result.stderr.splitlines()[-1] == (
         "quotestance: error: stance is scored on articles it was not trained on, so it needs labelled quotes from "
         f"at least 2 articles; {root} has them from 1 (c03.txt)")
@@ -214,3 +215,16 @@ def test_a_speaker_with_control_characters_is_a_problem(labels_copy):
     assert result.stderr.splitlines()[0] == (
         f"{root / 'quotes.jsonl'}:1: field 'speaker' holds control characters: 'Sharon Grahm\\x1b[D\\x1b[Da' "
         "(arrow keys typed at a prompt?)")
+
+
+def test_labels_check_warns_of_an_article_left_half_labelled(labels_copy):
+    root, recs = labels_copy
+    c03 = [r for r in recs if r["doc"] == "c03.txt"]
+    write_jsonl(root / "quotes.jsonl", [r for r in recs if r not in c03[-2:]])  # a session left two before the end
+    result = runner.invoke(app, ["labels", "check", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"quotestance: warning: c03.txt: 2 quote(s) found but not answered yet; "
+        f"`quotestance label --labels {root} {root / 'articles' / 'c03.txt'}` asks them"]
+    write_jsonl(root / "quotes.jsonl", recs)
+    assert runner.invoke(app, ["labels", "check", str(root)]).stderr == ""

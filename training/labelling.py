@@ -408,3 +408,20 @@ def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None, e
             out.append(Contradiction(q.id, q.doc, q.start, q.end, q.quote, q.speaker, q.stance, predicted,
                                      round(prob, 4), {c: round(float(v), 4) for c, v in zip(STANCES, p)}))
     return sorted(out, key=lambda c: (-c.probability, c.id))
+
+
+def unanswered(labels: LabelSet) -> dict[str, int]:
+    """Per article, the spans the extraction finds that are answered neither in quotes.jsonl nor
+    in not_quotes.jsonl (an article whose `label` session was left before the end); only articles
+    with some. Extraction scores such spans as false positives, and stance never sees them."""
+    from quotestance.model.extract import extract_quotes
+
+    quotes = _read_jsonl(labels.root / QUOTES_FILE)
+    not_quotes = _read_jsonl(labels.root / NOT_QUOTES_FILE)
+    out = {}
+    for doc, text in labels.articles.items():
+        answered = _spans(quotes, doc) | _spans(not_quotes, doc)
+        n = sum((q.start, q.end) not in answered for q in extract_quotes(text, doc))
+        if n:
+            out[doc] = n
+    return out
