@@ -112,6 +112,8 @@ def quote_report(q, index: int, count: int, target: str, why: dict | None, width
         else:
             lines.append(_field("toward", _words(why.get("toward")), width))
             lines.append(_field("away", _words(why.get("away")), width))
+            if why.get("groups"):
+                lines.append(_field("by group", _words(why["groups"]), width))
     else:
         lines.append(_field("stance", "none predicted", width))
     return "\n".join(lines).split("\n")

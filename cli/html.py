@@ -203,6 +203,7 @@ def to_view(
             "speaker": speaker, "cue": q.cue, "mention": q.mention, "stance": q.stance,
             "confidence": q.confidence, "probabilities": dict(q.probabilities or {}),
             "toward": _words(expl.get("toward")), "away": _words(expl.get("away")), "why": expl.get("note"),
+            "groups": _words(expl.get("groups")),
         })
         row = counts.setdefault(speaker, {"speaker": speaker, **{s: 0 for s in STANCES}, "total": 0})
         if q.stance in STANCES:
@@ -230,7 +231,8 @@ def _rows(q: dict) -> list[tuple[str, str]]:
         ("Stance", stance),
         *((s.capitalize(), _pct(probs.get(s))) for s in STANCES),
         *([("Why", q["why"])] if q.get("why") else
-          [("Toward", ", ".join(q["toward"]) or "\u2014"), ("Away", ", ".join(q["away"]) or "\u2014")]),
+          [("Toward", ", ".join(q["toward"]) or "\u2014"), ("Away", ", ".join(q["away"]) or "\u2014"),
+           *([("By group", ", ".join(q["groups"]))] if q.get("groups") else [])]),
     ]
 
 

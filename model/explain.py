@@ -8,6 +8,9 @@ from quotestance.model.record import Quote
 
 # Groups shown to a person; character n-grams are left out as unreadable fragments.
 READABLE_GROUPS = ("quote_words", "context_words", "cues")
+# How each feature group is named to a person, in the per-group sums.
+GROUP_NAMES = {"quote_words": "quote words", "quote_chars": "character n-grams", "context_words": "paragraph words",
+               "cues": "cues"}
 
 
 def _names(union) -> list[str]:
@@ -21,7 +24,8 @@ def _names(union) -> list[str]:
 
 def explain(pipeline, quote: Quote, label: str, most: int = 6) -> dict[str, list[tuple[str, float]]]:
     """Top features pushing ``quote`` toward ``label`` and away from it (feature value × weight
-    for that class, minus the mean over classes), readable groups only."""
+    for that class, minus the mean over classes), readable groups only; and ``groups``: each
+    feature group's summed push, character n-grams included, largest first."""
     union, clf = pipeline.named_steps["features"], pipeline.named_steps["clf"]
     x = union.transform([quote])
     x = x.toarray()[0] if hasattr(x, "toarray") else np.asarray(x)[0]
@@ -30,12 +34,18 @@ def explain(pipeline, quote: Quote, label: str, most: int = 6) -> dict[str, list
     w = coef[k] - coef.mean(axis=0)
     contrib = x * w
     names = _names(union)
-    scored = [(names[j], float(contrib[j])) for j in np.flatnonzero(x)
-              if names[j].split(":", 1)[0] in READABLE_GROUPS]
+    nonzero = np.flatnonzero(x)
+    sums: dict[str, float] = {}
+    for j in nonzero:
+        group = names[j].split(":", 1)[0]
+        sums[group] = sums.get(group, 0.0) + float(contrib[j])
+    scored = [(names[j], float(contrib[j])) for j in nonzero if names[j].split(":", 1)[0] in READABLE_GROUPS]
     pretty = [(_pretty(n), c) for n, c in scored]
     toward = sorted((p for p in pretty if p[1] > 0), key=lambda p: -p[1])[:most]
     away = sorted((p for p in pretty if p[1] < 0), key=lambda p: p[1])[:most]
-    return {"toward": [(n, round(c, 3)) for n, c in toward], "away": [(n, round(c, 3)) for n, c in away]}
+    groups = sorted(((GROUP_NAMES.get(g, g), round(c, 3)) for g, c in sums.items()), key=lambda p: -abs(p[1]))
+    return {"toward": [(n, round(c, 3)) for n, c in toward], "away": [(n, round(c, 3)) for n, c in away],
+            "groups": groups}
 
 
 # The masks features.py puts in place of names, as the vectorizers lower-case them, and how a

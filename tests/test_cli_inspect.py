@@ -270,3 +270,20 @@ def test_bad_options_are_one_error_line_and_exit_1_or_2(args, message, code):
 def test_two_paths_is_a_usage_error():
     result = runner.invoke(app, ["inspect", str(ARTICLES / "c02.txt"), str(ARTICLES / "c03.txt")])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["c02.txt", "c11.txt", "c20.txt"])
+def test_the_group_sums_add_up_to_the_models_push_toward_its_label(model, name):
+    """"by group" is the whole decision bar the intercept: each quote's group sums add up to its
+    class score less the mean over classes, intercepts set aside (so nothing is left out)."""
+    clf = model.pipeline.named_steps["clf"]
+    for q in tag_text(article(name), name, model):
+        why = explain(model.pipeline, q, q.stance)
+        k = list(clf.classes_).index(q.stance)
+        scores = model.pipeline.decision_function([q])[0]
+        push = (scores[k] - scores.mean()) - (clf.intercept_[k] - clf.intercept_.mean())
+        assert {g for g, _ in why["groups"]} == {"quote words", "character n-grams", "paragraph words", "cues"}
+        assert sum(c for _, c in why["groups"]) == pytest.approx(push, abs=0.003)  # each sum rounded to 0.001
+        assert [abs(c) for _, c in why["groups"]] == sorted((abs(c) for _, c in why["groups"]), reverse=True)
+    shown = runner.invoke(app, ["inspect", str(ARTICLES / name)], env={"COLUMNS": "120"}).stdout
+    assert shown.count("  by group  ") == len(tag_text(article(name), name, model))
