@@ -1326,8 +1326,12 @@ def _same_surname(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
-# A sentence opened by an unnamed person: "One witness, who …, said", "A neighbour told".
-_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)((?:One|A|An|Another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP))"
+# A sentence's opening word or phrase before its subject: "However, a Whitehall source said".
+_SENTENCE_OPENER = r"(?:(?:However|But|And|Yet|Meanwhile|Separately|Earlier|Later|Last night|On [A-Z][a-z]+day),?[ \t]+)"
+# A sentence opened by an unnamed person: "One witness, who …, said", "A neighbour told", "However,
+# a Whitehall source said".
+_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?:" + _SENTENCE_OPENER + r"(?=[a-z]))?"
+                              r"((?:One|A|An|Another|one|a|an|another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP))"
                              r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing)\b)", re.MULTILINE)
 _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
                       r"has|had|have|was|is|were|would|will|did|does|not)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"

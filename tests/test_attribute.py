@@ -116,6 +116,9 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("A senior ally of Donald Trump has defended Lord Mandelson, saying the former ambassador “did a great job” "
      "for Britain.", [("did a great job", "senior ally of Donald Trump")]),
     ("An aide to Kemi Badenoch said: “He has to go.”", [("He has to go.", "aide to Kemi Badenoch")]),
+    # "the source" is the source the sentence before introduced, after an opening "However," too.
+    ("Officials were worried.\nHowever, a Whitehall source said officials had raised concerns. "
+     "\"There were warnings,\" the source said.", [("There were warnings,", "Whitehall source")]),
     # A name after a three-word title at a sentence start is the sentence's subject, and "he" in the
     # next sentence is him, not the speaker of a headline's quote two paragraphs up (a review's article).
     ("Mandelson: ‘I was wrong to believe him’\nHarriet Harman said he “must go”.\nThe former cabinet secretary "
