@@ -65,25 +65,25 @@ def test_unwritable_page_names_the_users_file_not_a_temporary_one():
     assert ".tmp" not in done.stderr and done.stderr.count("\n") == 1
 
 
-def test_train_refuses_an_unwritable_model_path_before_training(tmp_path):
+def test_train_refuses_an_unwritable_model_path_before_training(tmp_path, labels_copy):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    done = run("train", "--out", str(blocker / "stance.joblib"))  # refused at once, not after minutes
+    done = run("train", "--labels", str(labels_copy[0]), "--out", str(blocker / "stance.joblib"))  # refused at once, not after minutes
     assert done.returncode == 1
     assert done.stderr.startswith(f"quotestance: error: {blocker / 'stance.joblib'}: cannot write the model there (")
     assert done.stderr.count("\n") == 1
 
 
-def test_train_refuses_a_folder_as_model_path_before_training(tmp_path):
-    done = run("train", "--out", str(tmp_path))  # it used to fail after training, naming a temporary file
+def test_train_refuses_a_folder_as_model_path_before_training(tmp_path, labels_copy):
+    done = run("train", "--labels", str(labels_copy[0]), "--out", str(tmp_path))  # it used to fail after training, naming a temporary file
     assert done.returncode == 1
     assert done.stderr == (f"quotestance: error: {tmp_path}: is a folder; --out takes the model's file name "
                            f"(e.g. {tmp_path / 'stance.joblib'})\n")
 
 
-def test_train_refuses_a_card_path_that_is_a_folder(tmp_path):
+def test_train_refuses_a_card_path_that_is_a_folder(tmp_path, labels_copy):
     (tmp_path / "stance.card.json").mkdir()
-    done = run("train", "--out", str(tmp_path / "stance.joblib"))
+    done = run("train", "--labels", str(labels_copy[0]), "--out", str(tmp_path / "stance.joblib"))
     assert done.returncode == 1
     assert done.stderr == (f"quotestance: error: {tmp_path / 'stance.card.json'}: is a folder, where the model's card "
                            "would go; choose another --out\n")

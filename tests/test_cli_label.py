@@ -225,7 +225,7 @@ def test_bad_articles_give_one_error_line_and_write_nothing(setup, tmp_path, kin
     bad = tmp_path / f"{kind}.txt"
     if content is not None:
         bad.write_bytes(content)
-    for args in (["label", str(bad), "--labels", str(root)], ["label", "--suggest", "2", str(bad)]):
+    for args in (["label", str(bad), "--labels", str(root)], ["label", "--suggest", "2", str(bad), "--labels", str(root)]):
         line = _one_error_line(runner.invoke(app, args, input="\n"))
         assert line.startswith(f"quotestance: error: {bad}: {message}"), line
     assert sorted(p.name for p in (root / "articles").iterdir()) == ["c02.txt", "c03.txt"]
