@@ -173,25 +173,81 @@ def test_suggest_leaves_out_spans_already_labelled(labels_copy):
         assert not any(d == doc and s < de and ds < e for d, ds, de in done)
 
 
-def test_labels_review_on_the_real_labels():
-    result = runner.invoke(app, ["labels", "review", "--labels", str(LABELS)])
+def _planted_mislabel(root: Path, threshold: float = 0.7):
+    """Relabel, in the labels copy at ``root``, one quote the cross-validated model agrees with
+    confidently: the model fitted without its article (and with the invented articles, as the
+    shipped model was, with the shipped model's settings) gives its labelled stance probability
+    >= ``threshold`` + 0.05 (clear of it whatever the rounding). That model never sees the quote's label, so after the relabelling it still
+    predicts the old stance with the same probability: a contradiction review has to report.
+    Returns (id, new label, predicted stance, probability)."""
+    import numpy as np
+    from sklearn.base import clone
+
+    from quotestance.training.evaluate import extra_quotes, with_cues
+    from quotestance.training.labels import load_labels
+    from quotestance.training.pipeline import proba_by_stance
+    from quotestance.training.select import fit_with_extra
+
+    shipped = StanceModel.load()
+    invented = load_labels(root / "invented") if shipped.card.get("invented", {}).get("in_the_fit") else None
+    quotes = with_cues(load_labels(root))
+    X = np.array(quotes, dtype=object)
+    y = np.array([q.stance for q in quotes])
+    docs = np.array([q.doc for q in quotes])
+    extra = extra_quotes(invented, quotes)
+    for doc in sorted(set(docs)):  # the first article with a confidently agreed label; one fit each
+        held = docs == doc
+        probs = proba_by_stance(fit_with_extra(clone(shipped.pipeline), X[~held], y[~held], extra), X[held])
+        agreed = [(max(p), q, p) for q, p in zip(X[held], probs)
+                  if STANCES[int(np.argmax(p))] == q.stance and max(p) >= threshold + 0.05]
+        if agreed:
+            prob, q, p = max(agreed, key=lambda a: a[0])
+            break
+    else:
+        raise AssertionError("the model agrees confidently with no label at all")
+    wrong = STANCES[int(np.argmin(p))]
+    path = root / "quotes.jsonl"
+    out = []
+    for line in path.read_text(encoding="utf-8").split("\n"):  # not splitlines(): a quote may hold U+2028
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        if r["id"] == q.id:
+            assert r["stance"] == q.stance != wrong
+            line = json.dumps({**r, "stance": wrong}, ensure_ascii=False)
+        out.append(line + "\n")
+    path.write_text("".join(out), encoding="utf-8")
+    return q.id, wrong, q.stance, float(prob)
+
+
+def test_labels_review_on_the_real_labels_reports_a_planted_mislabel(tmp_path):
+    """A copy of the real labels (and invented articles) with one label made wrong on purpose:
+    review must list it, along with whatever real labels the model disputes."""
+    root = tmp_path / "labels"
+    shutil.copytree(LABELS, root)
+    planted_id, planted_label, planted_pred, planted_prob = _planted_mislabel(root)
+    result = runner.invoke(app, ["labels", "review", "--labels", str(root)])
     assert result.exit_code == 0, result.output
-    labelled = {r["id"]: r for r in lines(LABELS / "quotes.jsonl")}
+    labelled = {r["id"]: r for r in lines(root / "quotes.jsonl")}
+    assert labelled[planted_id]["stance"] == planted_label
     out = result.stdout.splitlines()
+    assert len(out) >= 2, f"review listed nothing: {result.stdout!r}, {result.stderr!r}"
     rows = out[1:]
-    if rows:
-        assert out[0].split() == ["id", "label", "predicted", "prob", "quote"]
+    assert out[0].split() == ["id", "label", "predicted", "prob", "quote"]
     probs = []
+    found = {}
     for row in rows:
         rid, lab, pred, prob = row.split()[:4]
         assert labelled[rid]["stance"] == lab and pred in STANCES and pred != lab
         assert float(prob) >= 0.7
         probs.append(float(prob))
+        found[rid] = (lab, pred, float(prob))
     assert probs == sorted(probs, reverse=True)
+    assert planted_id in found, result.stdout
+    assert found[planted_id][:2] == (planted_label, planted_pred)
+    assert found[planted_id][2] == pytest.approx(planted_prob, abs=0.001)
     assert result.stderr.splitlines()[-1] == f"{len(rows)} of {len(labelled)} labels contradicted with probability >= 0.7"
     # The folds refit the shipped model's own settings, not the defaults.
-    from quotestance.model.stance import StanceModel
-
     chosen = StanceModel.load().card["selection"]["chosen"]
     assert result.stderr.splitlines()[0].startswith(f"cross-validating ({chosen} settings) on {len(labelled)} quotes")
 
