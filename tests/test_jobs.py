@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -13,6 +16,7 @@ from quotestance.cli import cmd_tag
 from quotestance.cli.app import app
 from quotestance.cli.articles import expand, read_article
 from quotestance.cli.output import Writer
+from quotestance.model import tagger
 from quotestance.model.stance import StanceModel
 from quotestance.model.tagger import tag_text
 from quotestance.model.target import Target
@@ -55,6 +59,43 @@ def test_jobs_gives_the_same_bytes(single, jobs):
     assert result.exit_code == 0, result.stderr
     assert result.stdout == single.stdout
     assert result.stderr == single.stderr
+
+
+_real_tag_batch = tagger.tag_batch
+
+
+def _tag_batch_noting_pid(items, model, target=None):
+    """tag_batch, first leaving this process's id in the ``pids`` folder beside the articles'
+    folder, then waiting (at most a minute) until a second process has left one too, so that a
+    quick first worker cannot take every chunk before the second has started. Runs in the loky
+    workers, which import this module by name (their sys.path is the parent's); in the process
+    that started the test (the pid in ``pids/parent``) it does not wait."""
+    if items:
+        pids = Path(items[0][0]).parent.parent / "pids"
+        (pids / str(os.getpid())).touch()
+        if (pids / "parent").read_text() != str(os.getpid()):
+            deadline = time.monotonic() + 60
+            while len([p for p in pids.iterdir() if p.name != "parent"]) < 2 and time.monotonic() < deadline:
+                time.sleep(0.05)
+    return _real_tag_batch(items, model, target)
+
+
+def test_jobs_spreads_the_articles_over_worker_processes(tmp_path, monkeypatch):
+    """--jobs 2 tags in two worker processes, not in this one, and still gives the bytes of one process."""
+    news, pids = tmp_path / "news", tmp_path / "pids"
+    news.mkdir()
+    pids.mkdir()
+    for name in sorted(p.name for p in ARTICLES.glob("*.txt"))[:8]:  # 4 chunks of 2 for 2 workers
+        shutil.copy(ARTICLES / name, news / name)
+    (pids / "parent").write_text(str(os.getpid()))
+    one = tag(str(news), "--format", "jsonl")
+    assert one.exit_code == 0, one.stderr
+    monkeypatch.setattr(tagger, "tag_batch", _tag_batch_noting_pid)
+    two = tag(str(news), "--format", "jsonl", "--jobs", "2")
+    assert two.exit_code == 0, two.stderr
+    assert (two.stdout, two.stderr) == (one.stdout, one.stderr) and one.stdout.count("\n") > 20
+    workers = {int(p.name) for p in pids.iterdir() if p.name != "parent"}
+    assert len(workers) == 2 and os.getpid() not in workers, workers
 
 
 @pytest.mark.parametrize("fmt", ["csv", "table"])
