@@ -2,7 +2,10 @@
 leaves a model that loads, and a model file is loaded only when its card vouches for it."""
 from __future__ import annotations
 
+import builtins
+import errno
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -80,6 +83,27 @@ def test_unreadable_file_one_line(tmp_path):
     path.write_text('Ann said: "we will win the vote today, all of us together."')
     path.chmod(0)
     assert one_error_line(tag(str(path))).startswith(f"quotestance: error: {path}: ")
+
+
+def test_unreadable_file_one_line_even_as_root(tmp_path, monkeypatch):
+    """The test above cannot lock root out, and CI runs as root: here opening the file raises the
+    PermissionError the OS gives a user without read permission (the file exists and can be
+    stat'ed, as for that user), so the unreadable-file path is tested whoever runs the tests."""
+    path = tmp_path / "locked.txt"
+    path.write_text('Ann said: "we will win the vote today, all of us together."')
+    real_open, tried = builtins.open, []
+
+    def locked_open(file, *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)) and os.fsdecode(file) == str(path):
+            tried.append(file)
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", locked_open)
+    monkeypatch.setattr(io, "open", locked_open)  # Path.open and the like
+    line = one_error_line(tag(str(path)))
+    assert tried, "the article was read without opening it: the simulated lock was never hit"
+    assert line == f"quotestance: error: {path}: {os.strerror(errno.EACCES)}"
 
 
 def test_folder_of_3000_small_files(tmp_path):
