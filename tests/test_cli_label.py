@@ -106,6 +106,15 @@ def test_unknown_answer_is_asked_again_and_p_can_clear_the_speaker(setup, guesse
     assert lines(root / "quotes.jsonl")[len(recs):] == [rec(guesses[0], 1, None, guesses[0].stance)]
 
 
+def test_a_speaker_typed_with_arrow_keys_is_asked_again(setup, guesses):
+    root, recs, path = setup
+    result = label(path, root, "p\nSharon Grahm\x1b[D\x1b[Da\nSharon Graham\nc\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "that name holds control characters (arrow keys or escape codes); type it again" in result.stdout
+    assert lines(root / "quotes.jsonl")[len(recs):] == [rec(guesses[0], 1, "Sharon Graham", "criticising")]
+    check_passes(root)
+
+
 def test_a_partial_trailing_line_is_repaired_on_the_next_answer(setup, guesses):
     root, recs, path = setup
     with open(root / "quotes.jsonl", "ab") as f:
