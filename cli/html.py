@@ -203,7 +203,7 @@ def to_view(
             "speaker": speaker, "cue": q.cue, "mention": q.mention, "stance": q.stance,
             "confidence": q.confidence, "probabilities": dict(q.probabilities or {}),
             "toward": _words(expl.get("toward")), "away": _words(expl.get("away")), "why": expl.get("note"),
-            "groups": _words(expl.get("groups")),
+            "groups": [f"{group} {push:+.2f}" for group, push in expl.get("groups") or []],
         })
         row = counts.setdefault(speaker, {"speaker": speaker, **{s: 0 for s in STANCES}, "total": 0})
         if q.stance in STANCES:

@@ -47,16 +47,18 @@ def test_view_segments_for_two_paragraphs_with_two_quotes():
 def test_view_quote_fields_and_explanations():
     q = quote(TEXT, "we win", "Ann", "supporting", cue="said", mention="Ann", confidence=0.7,
               probabilities={"supporting": 0.7, "criticising": 0.1, "neutral": 0.2})
-    view = to_view("d.txt", TEXT, [q], "Zed", {0: {"toward": [("win", 0.9)], "away": [("today", -0.2)]}})
+    view = to_view("d.txt", TEXT, [q], "Zed", {0: {"toward": [("win", 0.9)], "away": [("today", -0.2)],
+                                                   "groups": [("cues", 1.25), ("quote words", -0.5)]}})
     assert view["quotes"] == [{
         "index": 0, "start": 10, "end": 16, "quote": "we win", "speaker": "Ann", "cue": "said",
         "mention": "Ann", "stance": "supporting", "confidence": 0.7,
         "probabilities": {"supporting": 0.7, "criticising": 0.1, "neutral": 0.2},
-        "toward": ["win"], "away": ["today"], "why": None,
+        "toward": ["win"], "away": ["today"], "why": None, "groups": ["cues +1.25", "quote words -0.50"],
     }]
     page = render(view)
     assert 'title="Speaker: Ann\nCue: said\nMention: Ann\nStance: supporting (70%)\n' \
-        'Supporting: 70%\nCriticising: 10%\nNeutral: 20%\nToward: win\nAway: today"' in page
+        'Supporting: 70%\nCriticising: 10%\nNeutral: 20%\nToward: win\nAway: today\n' \
+        'By group: cues +1.25, quote words -0.50"' in page
 
 
 def test_everything_is_escaped():
