@@ -28,7 +28,8 @@ def test_other_labels_and_no_invented_articles_are_named_as_not_like_for_like():
     lines = text.splitlines()
     assert lines[0] == "against the previous model:"
     assert lines[4].split() == ["change", f"{0.660 - SHIPPED['evaluation']['model']['macro_f1']:+.3f}"]
-    assert lines[5].startswith("not like for like: the labels differ (+13 quotes); one used the invented articles")
+    assert lines[5] == f"before:  {setting(SHIPPED)}" and lines[6] == f"now:     {setting(new)}"
+    assert lines[7].startswith("not like for like: the labels differ (+13 quotes); one used the invented articles")
     assert setting(new).startswith(f"{SHIPPED['labels']['quotes'] + 13} quotes in {SHIPPED['labels']['articles']} articles, "
                                    "without invented articles")
 

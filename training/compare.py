@@ -40,9 +40,10 @@ def comparison(old: dict, new: dict, what: str = "the previous model") -> str:
     for name, card in rows:
         m = card["evaluation"]["model"]
         cells = "  ".join(f"{m['per_class'][c]['f1']:14.2f}" if c in m.get("per_class", {}) else f"{'-':>14s}" for c in STANCES)
-        lines.append(f"{name:8s} {m['macro_f1']:8.3f}  {cells}   ({setting(card)})")
+        lines.append(f"{name:8s} {m['macro_f1']:8.3f}  {cells}")
     d = new["evaluation"]["model"]["macro_f1"] - old["evaluation"]["model"]["macro_f1"]
     lines.append(f"change   {d:+8.3f}")
+    lines += [f"{name + ':':8s} {setting(card)}" for name, card in rows]
     why = differences(old, new)
     if why:
         lines.append("not like for like: " + "; ".join(why) + ". The change mixes what was added with how it was "
