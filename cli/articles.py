@@ -90,75 +90,91 @@ def looks_like_html(text: str) -> bool:
 
 
 class _TextOf(HTMLParser):
-    """A page's visible text, block by block, without the page's furniture.
+    """A page's visible text, block by block, each piece tagged with where it stood (``title``,
+    ``h1``, ``article`` or ``page``); with ``furniture``, without the page's furniture.
 
-    Left out: scripts and styles; navigation, footers, asides, forms, buttons and menus; elements
-    whose class or id names an advert, a share bar, a newsletter box or related links. The
-    ``<title>`` is kept only for a page with no ``<h1>`` (where there is one, the title repeats the
-    headline and a quote in it would be found twice). When the page marks its story with
-    ``<article>``, only the articles and any ``<h1>`` outside them are kept, so a byline bar or a
-    cookie notice outside the story is not read as a paragraph of it.
+    Furniture: navigation, footers, asides, buttons and menus, and the divs, sections, lists,
+    figures and tables whose class or id names an advert, a share bar, a newsletter box, a cookie
+    notice or related links. Only elements whose end tag HTML requires are left out, so a page
+    that leaves a ``<p>`` or ``<li>`` open cannot hide the rest of itself; nesting is counted per
+    skipped element, so the parse stays linear in the page.
     """
 
     BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article",
               "title"}
-    SKIP = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "menu", "select",
-            "svg", "iframe"}
+    ALWAYS_SKIP = {"script", "style", "noscript", "template"}
+    FURNITURE = {"nav", "footer", "aside", "button", "menu", "select", "svg", "iframe"}
+    CLASSED = {"div", "section", "aside", "figure", "ul", "ol", "table"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-    def __init__(self):
+    def __init__(self, furniture: bool = True):
         super().__init__(convert_charrefs=True)
-        self.parts: list[tuple[str, str]] = []  # (where: "title", "h1", "article" or "page"; text)
-        self.skip: list[str] = []  # the open elements being left out, innermost last
-        self.open: list[str] = []  # the open elements that decide where text belongs
-        self.has_h1 = self.has_article = False
+        self.furniture = furniture
+        self.parts: list[tuple[str, str]] = []
+        self.skip_tag: str | None = None  # the element being left out, and how deep in its own kind
+        self.skip_depth = 0
+        self.depth = {"title": 0, "h1": 0, "article": 0}
 
     def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            if tag == "br" and not self.skip:
-                self.parts.append((self._where(), "\n"))
+        if self.skip_tag:
+            self.skip_depth += tag == self.skip_tag
             return
-        if self.skip or tag in self.SKIP or _is_furniture(attrs):
-            self.skip.append(tag)
+        if tag in self.ALWAYS_SKIP or self.furniture and (
+                tag in self.FURNITURE or tag in self.CLASSED and _is_furniture(attrs)):
+            self.skip_tag, self.skip_depth = tag, 1
             return
-        if tag in ("title", "h1", "article"):
-            self.open.append(tag)
-            self.has_h1 |= tag == "h1"
-            self.has_article |= tag == "article"
+        if tag in self.depth:
+            self.depth[tag] += 1
         if tag in self.BLOCKS:
             self.parts.append((self._where(), "\n"))
 
     def handle_endtag(self, tag):
-        if self.skip:
-            if tag in self.skip:  # close up to the matching element (a page may leave some unclosed)
-                while self.skip.pop() != tag:
-                    pass
+        if self.skip_tag:
+            if tag == self.skip_tag:
+                self.skip_depth -= 1
+                if not self.skip_depth:
+                    self.skip_tag = None
+            return
+        if tag in self.VOID:
             return
         if tag in self.BLOCKS:
             self.parts.append((self._where(), "\n"))
-        if tag in self.open:
-            while self.open.pop() != tag:
-                pass
+        if self.depth.get(tag):
+            self.depth[tag] -= 1
 
     def handle_data(self, data):
-        if not self.skip:
+        if not self.skip_tag:
             self.parts.append((self._where(), data.replace("\n", " ")))
 
     def _where(self) -> str:
-        for tag in ("title", "h1", "article"):
-            if tag in self.open:
-                return tag
-        return "page"
+        d = self.depth
+        return "title" if d["title"] else "h1" if d["h1"] else "article" if d["article"] else "page"
 
     def text(self) -> str:
-        keep = {"h1", "article"} if self.has_article else {"h1", "article", "page"}
-        if not self.has_h1:
-            keep.add("title")
-        return "".join(t for where, t in self.parts if where in keep)
+        """The story: where an ``<article>`` holds more text than the rest of the body, only it and
+        the ``<h1>``. The ``<title>`` is left out when an ``<h1>`` of HEADLINE_WORDS or more words
+        gives the headline (the title restates it, and its quotes would be found twice), or when
+        the title's longest part is already in the text; else it may be the only headline."""
+        size = {w: 0 for w in ("title", "h1", "article", "page")}
+        for where, t in self.parts:
+            size[where] += len(t.strip())
+        keep = {"h1", "article"} if size["article"] > size["page"] else {"h1", "article", "page"}
+        body = "".join(t for where, t in self.parts if where in keep)
+        h1 = "".join(t for where, t in self.parts if where == "h1")
+        title = " ".join("".join(t for where, t in self.parts if where == "title").split())
+        headline = max(_TITLE_PARTS.split(title), key=len) if title else ""
+        if headline and len(h1.split()) < HEADLINE_WORDS and headline not in " ".join(body.split()):
+            return "".join(t for where, t in self.parts if where in keep or where == "title")
+        return body
 
 
+# An <h1> this long is a headline, not a site's name ("The Courier", "BBC News"): the shortest
+# headlines in the labelled articles have eight words.
+HEADLINE_WORDS = 4
+# "Headline | Site", "Headline - Site", "Headline — Site": a title's parts.
+_TITLE_PARTS = re.compile(r"\s+[|\-\u2013\u2014\u00b7:]\s+")
 # Class or id words of page furniture inside the story's markup (adverts, share bars, sign-up
-# boxes, related links), as news sites commonly name them; matched as whole words of the attribute.
+# boxes, cookie notices, related links), as news sites commonly name them; whole words only.
 _FURNITURE = re.compile(r"(?:^|[\s_-])(?:ad|ads|advert|advertisement|promo|share|sharing|social|newsletter|"
                         r"related|cookie|cookies|subscribe|paywall)(?:$|[\s_-])", re.IGNORECASE)
 
@@ -167,10 +183,17 @@ def _is_furniture(attrs: list[tuple[str, str | None]]) -> bool:
     return any(name in ("class", "id") and value and _FURNITURE.search(value) for name, value in attrs)
 
 
-def html_to_text(html: str) -> str:
-    """The story's visible text in an HTML page, one block element per line (see _TextOf)."""
-    p = _TextOf()
+def _page_text(html: str, furniture: bool) -> str:
+    p = _TextOf(furniture)
     p.feed(html)
     p.close()
-    lines = (" ".join(line.split()) for line in p.text().split("\n"))
+    return p.text()
+
+
+def html_to_text(html: str) -> str:
+    """The story's visible text in an HTML page, one block element per line (see _TextOf)."""
+    text = _page_text(html, furniture=True)
+    if not any(c.isalnum() for c in text):  # furniture rules that took everything: read the page whole
+        text = _page_text(html, furniture=False)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line) + "\n"

@@ -411,8 +411,8 @@ def review(labels: LabelSet, threshold: float = REVIEW_THRESHOLD, target=None, e
 
 
 def unanswered(labels: LabelSet) -> dict[str, int]:
-    """Per article, the spans the extraction finds that are answered neither in quotes.jsonl nor
-    in not_quotes.jsonl (an article whose `label` session was left before the end); only articles
+    """Per article, the spans the extraction finds that overlap no span answered in quotes.jsonl or
+    not_quotes.jsonl: what `label` would still ask (a session left before the end); only articles
     with some. Extraction scores such spans as false positives, and stance never sees them."""
     from quotestance.model.extract import extract_quotes
 
@@ -421,7 +421,7 @@ def unanswered(labels: LabelSet) -> dict[str, int]:
     out = {}
     for doc, text in labels.articles.items():
         answered = _spans(quotes, doc) | _spans(not_quotes, doc)
-        n = sum((q.start, q.end) not in answered for q in extract_quotes(text, doc))
+        n = sum(not overlaps((q.start, q.end), answered) for q in extract_quotes(text, doc))  # as `label` asks
         if n:
             out[doc] = n
     return out
