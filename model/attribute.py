@@ -200,6 +200,13 @@ _DESC_NAME_VERB = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[^,.;:“”\"]{2,50}),\s+"
 _OF_SOMEONE_RE = re.compile(_POINTING + r"\s+(.*)$")
 
 
+def _head_noun(desc: str) -> str:
+    """The noun a description is about, lower-cased: "friend" in "close friend of Lord Mandelson",
+    else its last word ("senior Labour MP" -> "mp")."""
+    m = RELATION_OF.fullmatch(desc)
+    return m.group(2).lower() if m else desc.lower().split()[-1]
+
+
 def _points_at_someone(desc: str) -> bool:
     """Whether a description points at another person ("a friend of the peer", "the lawyer for
     Epstein"): then the name after it is that person's. A body, a place, a plural or a group
@@ -213,6 +220,8 @@ def _points_at_someone(desc: str) -> bool:
                 and _PLACE_OF.fullmatch(rest):
             continue  # "The US ambassador to London, Warren Stephens,", "The mayor of London, Sadiq Khan,"
         what = classify_phrase(rest)
+        if what and what.kind == "name" and RELATION_OF.search(desc):
+            continue  # "An aide to Kemi Badenoch, James Smith, said": Badenoch is named; the name is the aide's
         plural = re.fullmatch(r"(?:[\w’'\-]+\s+){0,2}[a-z][\w\-]*[^s’'\s]s", rest)
         group = what and what.kind == "anaphor" and what.text.split()[-1] in _GROUP_NOUNS
         if not (what and what.kind == "body") and not _is_place(rest) and not plural and not group:
@@ -1043,7 +1052,7 @@ class _ArticleContext:
         for m in (_UNNAMED_SUBJECT.finditer(self.masked, max(para_start, offset - INTRODUCTION_REACH), offset) if heads else ()):
             # "One Conservative peer, who asked not to be named, …. “…,” the peer said."
             opener = classify_phrase(m.group(1))
-            if opener and opener.kind == "description" and opener.text.lower().split()[-1] in heads:
+            if opener and opener.kind == "description" and _head_noun(opener.text) in heads:
                 return opener.text
         if self.masked.find("\n", 0, offset) < 0 and "\n" in self.masked:
             # A headline's "Riverton mayor signs …", "CEO admits …": whom the story introduces so.
@@ -1331,8 +1340,10 @@ _SENTENCE_OPENER = r"(?:(?:However|But|And|Yet|Meanwhile|Separately|Earlier|Late
 # A sentence opened by an unnamed person: "One witness, who …, said", "A neighbour told", "However,
 # a Whitehall source said".
 _UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?:" + _SENTENCE_OPENER + r"(?=[a-z]))?"
-                              r"((?:One|A|An|Another|one|a|an|another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP))"
-                             r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing)\b)", re.MULTILINE)
+                              r"((?:One|A|An|Another|one|a|an|another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP)"
+                              r"(?:[ \t]+(?:of|to|close[ \t]+to)[ \t]+(?:(?:the|his|her|their)[ \t]+)?"
+                              r"[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})?)"
+                             r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing|[a-z]+ed)\b)", re.MULTILINE)
 _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
                       r"has|had|have|was|is|were|would|will|did|does|not)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"
                       r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes|"

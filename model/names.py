@@ -136,7 +136,7 @@ def classify_phrase(phrase: str) -> Mention | None:
         return unnamed  # "a senior Labour MP", "one Conservative backbencher": not their capitals
     m = RELATION_OF.fullmatch(phrase)
     if m:  # "a senior ally of Donald Trump", "an aide to Kemi Badenoch": not Trump, not Badenoch (rule 11)
-        return Mention(m.group(1), "description", indefinite=True)
+        return Mention(m.group(1), "description", indefinite=phrase[:1] in "aAoO" and m.start(1) > 0)
     # A name at the end wins over what precedes it: "Conservative leader Kemi Badenoch".
     trail = _trailing_cap_run(phrase)
     if trail:
@@ -204,9 +204,10 @@ SOURCE_AT = re.compile(r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+|(?:\A|(?<=[.!?]\s)|(
 # An unnamed person described by whom they stand near: "a senior ally of Donald Trump", "a close
 # friend of Lord Mandelson", "an aide to Kemi Badenoch". Their words are theirs, never the named
 # person's; rule 11 keeps the description whole (as "friend of the former business secretary").
-RELATION_OF = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[a-z][\w\-]*\s+){0,2}"
-                         r"(?:ally|friend|aide|adviser|advisor|associate|confidant|confidante|colleague|supporter|"
-                         r"relative|neighbour|neighbor)\s+(?:of|to|close\s+to)\s+"
+RELATION_NOUNS = ("ally", "friend", "aide", "adviser", "advisor", "associate", "confidant", "confidante", "colleague",
+                  "supporter", "relative", "neighbour", "neighbor")
+RELATION_OF = re.compile(r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+)?((?:[a-z][\w\-]*\s+){0,2}"
+                         rf"({'|'.join(RELATION_NOUNS)})\s+(?:of|to|close\s+to)\s+"
                          r"(?:(?:the|his|her|their)\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})")
 _BODY_SPOKESPERSON = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(.+?)\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)")
 # A body's name with "of", "for" or "and" inside: "Bank of England", "Transport for London",

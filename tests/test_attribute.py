@@ -116,6 +116,15 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("A senior ally of Donald Trump has defended Lord Mandelson, saying the former ambassador “did a great job” "
      "for Britain.", [("did a great job", "senior ally of Donald Trump")]),
     ("An aide to Kemi Badenoch said: “He has to go.”", [("He has to go.", "aide to Kemi Badenoch")]),
+    # ... and "he", "the friend" after them are that person too; a name in apposition is the aide's
+    # own, while one after "a friend of the peer" is the peer's (a second review).
+    ("A senior ally of Donald Trump defended him. “He did a great job,” he said.",
+     [("He did a great job,", "senior ally of Donald Trump")]),
+    ("“He did a great job,” a senior ally of Donald Trump said. “A really great job,” he added.",
+     [("He did a great job,", "senior ally of Donald Trump"), ("A really great job,", "senior ally of Donald Trump")]),
+    ("A close friend of Lord Mandelson said he was devastated. “He is heartbroken,” the friend said.",
+     [("He is heartbroken,", "close friend of Lord Mandelson")]),
+    ("An aide to Kemi Badenoch, James Smith, said: “He must go.”", [("He must go.", "James Smith")]),
     # "the source" is the source the sentence before introduced, after an opening "However," too.
     ("Officials were worried.\nHowever, a Whitehall source said officials had raised concerns. "
      "\"There were warnings,\" the source said.", [("There were warnings,", "Whitehall source")]),
