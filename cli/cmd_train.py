@@ -89,7 +89,7 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
     Example: quotestance train --labels labels/
     """
     from quotestance.model.stance import DATA, MODEL_FILE, previous_pair
-    from quotestance.training.compare import comparison
+    from quotestance.training.compare import comparison, has_figures
     from quotestance.training.evaluate import format_report
     from quotestance.training.train import train as fit
 
@@ -105,8 +105,10 @@ def train(labels: LabelsOpt = DEFAULT_LABELS,
                + " ...", err=True)
     card = fit(data, path, jobs=jobs, invented=invented_labels(labels, invented))
     typer.echo(format_report(card["evaluation"]))
-    if old:
+    if old and has_figures(old):
         typer.echo("\n" + comparison(old, card, what))
+    elif old:
+        typer.echo(f"\n{what} has no held-out figures on its card to compare with")
     typer.echo(f"wrote {path} and its card", err=True)
     if old and what == "the previous model":
         prev, _ = previous_pair(path)

@@ -131,6 +131,18 @@ def test_train_with_two_jobs_writes_a_model_that_tags(labels_copy, tmp_path):
     tagged_kept = runner.invoke(app, ["tag", str(root / "articles" / "c02.txt"), "--model", str(kept), "-f", "jsonl"])
     assert tagged_kept.exit_code == 0, tagged_kept.output
 
+    # A card edited by hand (it still verifies: the hash covers the model) with no figures: not
+    # compared, said in one line, and the new model is written as usual.
+    import json
+
+    card = out.with_name("stance.card.json")
+    card.write_text(json.dumps({k: v for k, v in json.loads(card.read_text(encoding="utf-8")).items() if k != "evaluation"}),
+                    encoding="utf-8")
+    third = runner.invoke(app, ["train", "--labels", str(root), "--out", str(out), "--jobs", "2"])
+    assert third.exit_code == 0, third.output
+    assert "the previous model has no held-out figures on its card to compare with" in third.stdout
+    assert "evaluation" in json.loads(card.read_text(encoding="utf-8"))
+
 
 def test_a_labelled_span_across_a_unicode_paragraph_separator_is_a_problem(labels_copy):
     root, recs = labels_copy

@@ -38,3 +38,13 @@ def test_a_stance_missing_from_one_card_is_shown_as_a_dash():
     new = copy.deepcopy(SHIPPED)
     del new["evaluation"]["model"]["per_class"]["supporting"]
     assert comparison(SHIPPED, new).splitlines()[3].split()[2] == "-"
+
+
+def test_a_card_without_figures_is_not_compared():
+    from quotestance.training.compare import has_figures
+
+    assert has_figures(SHIPPED)
+    for broken in ({k: v for k, v in SHIPPED.items() if k != "evaluation"}, dict(SHIPPED, evaluation="x"),
+                   dict(SHIPPED, evaluation={"model": {"macro_f1": "high"}}),
+                   dict(SHIPPED, evaluation={"model": {"macro_f1": 0.5, "per_class": {"supporting": 0.4}}})):
+        assert not has_figures(broken)

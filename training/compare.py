@@ -31,6 +31,15 @@ def differences(old: dict, new: dict) -> list[str]:
     return out
 
 
+def has_figures(card: dict) -> bool:
+    """Whether a card holds the held-out figures a comparison reads (a card edited by hand, or
+    written by another tool, may not: it is then not compared, rather than failing)."""
+    model = card.get("evaluation", {}).get("model") if isinstance(card.get("evaluation"), dict) else None
+    return isinstance(model, dict) and isinstance(model.get("macro_f1"), (int, float)) \
+        and isinstance(model.get("per_class", {}), dict) \
+        and all(isinstance(v, dict) and isinstance(v.get("f1"), (int, float)) for v in model.get("per_class", {}).values())
+
+
 def comparison(old: dict, new: dict, what: str = "the previous model") -> str:
     """The two cards' held-out macro-F1 and per-class F1 side by side, the change, and whether the
     change is the model's or partly the labels' and settings'."""
