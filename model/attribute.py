@@ -12,7 +12,7 @@ from quotestance.model.constants import (
     OFFICE_HOLDERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SKIP_BETWEEN, SPEAKER_NOUNS, SPEECH_VERBS, TEXT_NOUNS,
 )
 from quotestance.model.names import (
-    CAP_RUN, RELATION_OF, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles,
+    CAP_RUN, RELATION_NOUNS, RELATION_OF, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles,
 )
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
@@ -1339,11 +1339,17 @@ def _same_surname(a: str, b: str) -> bool:
 _SENTENCE_OPENER = r"(?:(?:However|But|And|Yet|Meanwhile|Separately|Earlier|Later|Last night|On [A-Z][a-z]+day),?[ \t]+)"
 # A sentence opened by an unnamed person: "One witness, who …, said", "A neighbour told", "However,
 # a Whitehall source said".
-_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?:" + _SENTENCE_OPENER + r"(?=[a-z]))?"
-                              r"((?:One|A|An|Another|one|a|an|another)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP)"
-                              r"(?:[ \t]+(?:of|to|close[ \t]+to)[ \t]+(?:(?:the|his|her|their)[ \t]+)?"
-                              r"[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})?)"
-                             r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing|[a-z]+ed)\b)", re.MULTILINE)
+# The subject is a bare description ("A neighbour told"), or one of RELATION_NOUNS with whom they
+# stand near ("A senior ally of Donald Trump defended him"); only the second may take any verb in
+# -ed, as "A report published on Tuesday found" or "A man arrested at the scene" are no speakers.
+_DETERMINER = r"(?:One|A|An|Another|one|a|an|another)[ \t]+"
+_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?:" + _SENTENCE_OPENER + r"(?=[a-z]))?("
+                              + _DETERMINER + r"(?:[a-z][\w\-]*[ \t]+){0,2}(?:" + "|".join(RELATION_NOUNS) + r")"
+                              r"[ \t]+(?:of|to|close[ \t]+to)[ \t]+(?:(?:the|his|her|their)[ \t]+)?"
+                              r"[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}"
+                              r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing|[a-z]+ed)\b)"
+                              r"|" + _DETERMINER + r"(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP)"
+                              r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing)\b))", re.MULTILINE)
 _VERBISH = re.compile(r"[ \t]*(?:,[^,.]{0,80},[ \t]*|,[ \t]*)?(?:(?:also|then|later|immediately|previously|reportedly|still|again|"
                       r"has|had|have|was|is|were|would|will|did|does|not)\b[ \t]*)*(?:[a-z]+ed|said|says|told|tells|wrote|writes|"
                       r"went|goes|felt|has|had|was|is|adds|insists|claims|admits|argues|warns|thinks|believes|"

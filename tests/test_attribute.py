@@ -125,6 +125,15 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ("A close friend of Lord Mandelson said he was devastated. “He is heartbroken,” the friend said.",
      [("He is heartbroken,", "close friend of Lord Mandelson")]),
     ("An aide to Kemi Badenoch, James Smith, said: “He must go.”", [("He must go.", "James Smith")]),
+    # Only such a relation may take any verb in -ed: a report published, a man arrested, a judge
+    # who ruled, a statement released are not who "he" or "she" is (a third review).
+    ("Keir Starmer visited the site. A report published on Tuesday found failings. \"We will act on this,\" he said.",
+     [("We will act on this,", "Keir Starmer")]),
+    ("Jane Doe, the council leader, spoke on Monday. A man arrested at the scene was released. \"We are relieved,\" "
+     "she said.", [("We are relieved,", "Jane Doe")]),
+    ("John Smith, 45, denies fraud. A judge ruled on Tuesday that the trial could go ahead. \"I will clear my name,\" "
+     "he said.", [("I will clear my name,", "John Smith")]),
+    ("A statement released by the club said it was \"deeply saddened\".", [("deeply saddened", "club")]),
     # "the source" is the source the sentence before introduced, after an opening "However," too.
     ("Officials were worried.\nHowever, a Whitehall source said officials had raised concerns. "
      "\"There were warnings,\" the source said.", [("There were warnings,", "Whitehall source")]),
