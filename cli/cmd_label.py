@@ -201,7 +201,7 @@ def _answer(q):
             continue
         if key == "p":
             name = _read(f"  speaker (Enter = none; guess was {q.speaker or '(none)'}): ")
-            while name is not None and has_control_characters(name):
+            while name is not None and has_control_characters(" ".join(name.split())):  # a tab is a space here
                 typer.echo("  that name holds control characters (arrow keys or escape codes); type it again")
                 name = _read(f"  speaker (Enter = none; guess was {q.speaker or '(none)'}): ")
             if name is None:

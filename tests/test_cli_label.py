@@ -115,6 +115,14 @@ def test_a_speaker_typed_with_arrow_keys_is_asked_again(setup, guesses):
     check_passes(root)
 
 
+def test_a_tab_typed_in_a_speaker_is_a_space(setup, guesses):
+    root, recs, path = setup
+    result = label(path, root, "p\nAnn\tSmith\nc\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "control characters" not in result.stdout
+    assert lines(root / "quotes.jsonl")[len(recs):] == [rec(guesses[0], 1, "Ann Smith", "criticising")]
+
+
 def test_a_partial_trailing_line_is_repaired_on_the_next_answer(setup, guesses):
     root, recs, path = setup
     with open(root / "quotes.jsonl", "ab") as f:

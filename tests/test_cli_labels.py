@@ -1,6 +1,7 @@
 """`quotestance labels check`: counts on good labels, every problem and exit 1 on bad ones."""
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import LABELS, write_jsonl
@@ -218,14 +219,15 @@ def test_the_shipped_not_quotes_are_valid_and_not_offered_again():
         assert (start, start + len(quote)) in already_labelled(LABELS, doc)
 
 
-def test_a_speaker_with_control_characters_is_a_problem(labels_copy):
+@pytest.mark.parametrize("speaker", ["Sharon Grahm\u001b[D\u001b[Da", "Ann\tSmith"])
+def test_a_speaker_with_control_characters_is_a_problem(labels_copy, speaker):
     root, recs = labels_copy
-    recs[0]["speaker"] = "Sharon Grahm\u001b[D\u001b[Da"
+    recs[0]["speaker"] = speaker
     write_jsonl(root / "quotes.jsonl", recs)
     result = runner.invoke(app, ["labels", "check", str(root)])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        f"{root / 'quotes.jsonl'}:1: field 'speaker' holds control characters: 'Sharon Grahm\\x1b[D\\x1b[Da' "
+        f"{root / 'quotes.jsonl'}:1: field 'speaker' holds control characters: {speaker!r} "
         "(arrow keys typed at a prompt?)")
 
 

@@ -48,3 +48,11 @@ def test_a_card_without_figures_is_not_compared():
                    dict(SHIPPED, evaluation={"model": {"macro_f1": "high"}}),
                    dict(SHIPPED, evaluation={"model": {"macro_f1": 0.5, "per_class": {"supporting": 0.4}}})):
         assert not has_figures(broken)
+
+
+def test_odd_fields_on_a_hand_edited_card_do_not_break_the_comparison():
+    for odd in ({"labels": None}, {"labels": "x"}, {"invented": None}, {"target": []}):
+        card = dict(SHIPPED, **odd)
+        text = comparison(card, SHIPPED)  # no exception: the odd field counts as missing
+        assert text.splitlines()[0] == "against the previous model:"
+        assert text.splitlines()[-1].startswith("not like for like: ")

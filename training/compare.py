@@ -5,28 +5,34 @@ from __future__ import annotations
 from quotestance.model.record import STANCES
 
 
+def _part(card: dict, key: str) -> dict:
+    """``card[key]`` if it is an object, else empty: a card edited by hand may hold anything."""
+    value = card.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def setting(card: dict) -> str:
     """What a card's held-out figure was measured on, in words."""
-    labels = card.get("labels", {})
+    labels = _part(card, "labels")
     parts = [f"{labels.get('quotes', '?')} quotes in {labels.get('articles', '?')} articles",
-             "with invented articles" if "invented" in card else "without invented articles",
-             "settings chosen by nested CV" if "chosen_in_folds" in card.get("evaluation", {}) else "fixed settings"]
+             "with invented articles" if _part(card, "invented") else "without invented articles",
+             "settings chosen by nested CV" if "chosen_in_folds" in _part(card, "evaluation") else "fixed settings"]
     return ", ".join(parts)
 
 
 def differences(old: dict, new: dict) -> list[str]:
     """Why the two cards' figures are not measured alike (empty when they are)."""
     out = []
-    if old.get("labels", {}).get("sha256") != new.get("labels", {}).get("sha256"):
-        n_old, n_new = old.get("labels", {}).get("quotes"), new.get("labels", {}).get("quotes")
+    if _part(old, "labels").get("sha256") != _part(new, "labels").get("sha256"):
+        n_old, n_new = _part(old, "labels").get("quotes"), _part(new, "labels").get("quotes")
         out.append("the labels differ" + (f" ({n_new - n_old:+d} quotes)" if isinstance(n_old, int) and isinstance(n_new, int) else ""))
-    if ("invented" in old) != ("invented" in new):
+    if bool(_part(old, "invented")) != bool(_part(new, "invented")):
         out.append("one used the invented articles and the other did not")
-    elif "invented" in old and old["invented"].get("sha256") != new["invented"].get("sha256"):
+    elif _part(old, "invented").get("sha256") != _part(new, "invented").get("sha256"):
         out.append("the invented articles differ")
-    if ("chosen_in_folds" in old.get("evaluation", {})) != ("chosen_in_folds" in new.get("evaluation", {})):
+    if ("chosen_in_folds" in _part(old, "evaluation")) != ("chosen_in_folds" in _part(new, "evaluation")):
         out.append("one figure is from nested selection and the other is not")
-    if old.get("target", {}).get("name") != new.get("target", {}).get("name"):
+    if _part(old, "target").get("name") != _part(new, "target").get("name"):
         out.append("the targets differ")
     return out
 

@@ -193,9 +193,9 @@ def _parse(raw: str, required: dict = REQUIRED) -> tuple[dict | None, list[str]]
 
 
 def has_control_characters(s: str) -> bool:
-    """Whether ``s`` holds a control character other than white space (an escape sequence, a
-    NUL, a backspace): never part of a name. Tabs and line breaks are white space, collapsed."""
-    return any(unicodedata.category(c) == "Cc" and not c.isspace() for c in s)
+    """Whether ``s`` holds a control character (an escape sequence, a NUL, a tab): never part of
+    a stored name, where "Ann\tSmith" would never equal "Ann Smith"."""
+    return any(unicodedata.category(c) == "Cc" for c in s)
 
 
 def _span_errors(rec: dict, text: str) -> list[str]:
