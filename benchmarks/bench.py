@@ -223,6 +223,25 @@ def long_pages() -> list[tuple[str, str, str]]:
     return rows
 
 
+# An HTML page of unclosed list items (valid HTML), as a site's menu or comment thread can be.
+HTML_ITEMS = 40_000
+
+
+def long_html() -> tuple[str, str, str]:
+    """Reading an HTML page of HTML_ITEMS unclosed items and of twice as many: ~2x is linear."""
+    from quotestance.cli.articles import html_to_text
+
+    seconds = []
+    for k in (HTML_ITEMS, 2 * HTML_ITEMS):
+        page = "<ul>" + "<li><a href=#>x</a>" * k + "</ul>"
+        t0 = time.perf_counter()
+        html_to_text(page)
+        seconds.append(time.perf_counter() - t0)
+    return (f"HTML page of {HTML_ITEMS:,} unclosed list items ({len('<li><a href=#>x</a>') * HTML_ITEMS / 1024:.0f} KB), "
+            f"then {2 * HTML_ITEMS:,}", f"{seconds[0]:.2f} s, then {seconds[1]:.2f} s ({seconds[1] / seconds[0]:.1f}x)",
+            "~2x (linear)")
+
+
 def rate(n: int, seconds: float) -> str:
     return f"{n / seconds:,.0f} articles/s ({1000 * seconds / n:.2f} ms/article)"
 
@@ -323,6 +342,7 @@ def bench(n: int, runs: int) -> tuple[str, list[str]]:
 
         # 7. Long one-paragraph pages (not news, but a scraper makes them): time as the page doubles.
         rows += long_pages()
+        rows.append(long_html())
 
     cpu = _cpu_name()
     load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",) * 3
