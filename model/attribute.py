@@ -12,7 +12,8 @@ from quotestance.model.constants import (
     OFFICE_HOLDERS, ORG_HEADS, PRONOUNS, ROLE_WORDS, SKIP_BETWEEN, SPEAKER_NOUNS, SPEECH_VERBS, TEXT_NOUNS,
 )
 from quotestance.model.names import (
-    CAP_RUN, RELATION_NOUNS, RELATION_OF, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, strip_titles,
+    CAP_RUN, RELATION_OF, SOURCE_AT, Mention, canonical_names, classify_phrase, person_names, relation_phrase,
+    strip_titles,
 )
 from quotestance.model.record import Quote
 from quotestance.model.target import MANDELSON, Target
@@ -204,7 +205,7 @@ def _head_noun(desc: str) -> str:
     """The noun a description is about, lower-cased: "friend" in "close friend of Lord Mandelson",
     else its last word ("senior Labour MP" -> "mp")."""
     m = RELATION_OF.fullmatch(desc)
-    return m.group(2).lower() if m else desc.lower().split()[-1]
+    return m.group("noun").lower() if m else desc.lower().split()[-1]
 
 
 def _points_at_someone(desc: str) -> bool:
@@ -1344,9 +1345,7 @@ _SENTENCE_OPENER = r"(?:(?:However|But|And|Yet|Meanwhile|Separately|Earlier|Late
 # -ed, as "A report published on Tuesday found" or "A man arrested at the scene" are no speakers.
 _DETERMINER = r"(?:One|A|An|Another|one|a|an|another)[ \t]+"
 _UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)(?:" + _SENTENCE_OPENER + r"(?=[a-z]))?("
-                              + _DETERMINER + r"(?:[a-z][\w\-]*[ \t]+){0,2}(?:" + "|".join(RELATION_NOUNS) + r")"
-                              r"[ \t]+(?:of|to|close[ \t]+to)[ \t]+(?:(?:the|his|her|their)[ \t]+)?"
-                              r"[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}"
+                              + _DETERMINER + relation_phrase(r"[ \t]") +
                               r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing|[a-z]+ed)\b)"
                               r"|" + _DETERMINER + r"(?:[\w\-]+[ \t]+){0,2}?(?:[a-z][\w\-]*|MP)"
                               r"(?=,|[ \t]+(?:who|said|says|told|tells|added|has|had|was|[a-z]+ing)\b))", re.MULTILINE)

@@ -206,9 +206,17 @@ SOURCE_AT = re.compile(r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+|(?:\A|(?<=[.!?]\s)|(
 # person's; rule 11 keeps the description whole (as "friend of the former business secretary").
 RELATION_NOUNS = ("ally", "friend", "aide", "adviser", "advisor", "associate", "confidant", "confidante", "colleague",
                   "supporter", "relative", "neighbour", "neighbor")
-RELATION_OF = re.compile(r"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+)?((?:[a-z][\w\-]*\s+){0,2}"
-                         rf"({'|'.join(RELATION_NOUNS)})\s+(?:of|to|close\s+to)\s+"
-                         r"(?:(?:the|his|her|their)\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})")
+
+
+def relation_phrase(space: str = r"\s") -> str:
+    """The regex of such a description without its determiner, the relation noun as group "noun",
+    with ``space`` between words (attribution's sentence subjects use ``[ \t]``, to stay on a line)."""
+    s = space
+    return (rf"(?:[a-z][\w\-]*{s}+){{0,2}}(?P<noun>{'|'.join(RELATION_NOUNS)}){s}+(?:of|to|close{s}+to){s}+"
+            rf"(?:(?:the|his|her|their){s}+)?[A-Z][\w’'\-]*(?:{s}+[A-Z][\w’'\-]*){{0,3}}")
+
+
+RELATION_OF = re.compile(rf"(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+)?({relation_phrase()})")
 _BODY_SPOKESPERSON = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+)?(.+?)\s+(?:official\s+)?(?:spokesperson|spokesman|spokeswoman)")
 # A body's name with "of", "for" or "and" inside: "Bank of England", "Transport for London",
 # "Competition and Markets Authority", "Department of Health and Social Care".
