@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from quotestance.model.record import STANCES, Quote
 from quotestance.model.text import context_span, crosses_break, paragraph_index, paragraphs
@@ -88,36 +89,28 @@ def read_labels(root: str | Path) -> tuple[LabelSet, list[Problem]]:
     quotes: list[Quote] = []
     lines: list[int] = []
     seen_ids: dict[str, int] = {}
-    with qpath.open(encoding="utf-8") as f:
-        for n, raw in enumerate(f, 1):
-            if not raw.strip():
-                continue
-            rec, errs = _parse(raw)
-            errs = [Problem(shown, n, m) for m in errs]
-            if rec is None:
-                problems.extend(errs)
-                continue
-            if rec["id"] in seen_ids:
-                errs.append(Problem(shown, n, f"duplicate id {rec['id']!r} (first on line {seen_ids[rec['id']]})"))
-            else:
-                seen_ids[rec["id"]] = n
-            text = articles.get(rec["doc"])
-            if text is None:
-                errs.append(Problem(shown, n, f"article {rec['doc']!r} not found in {ARTICLES_DIR}/"))
-            else:
-                errs.extend(Problem(shown, n, m) for m in _span_errors(rec, text))
+    for n, rec, messages in _checked_lines(qpath, REQUIRED, articles):
+        errs = [Problem(shown, n, m) for m in messages]
+        if rec is None:
             problems.extend(errs)
-            if errs:
-                continue
-            p = paras[rec["doc"]]
-            i = paragraph_index(p, rec["start"])
-            a, b = context_span(*p[i], rec["start"], rec["end"])  # as extraction gives it
-            quotes.append(Quote(
-                doc=rec["doc"], start=rec["start"], end=rec["end"], quote=rec["quote"],
-                paragraph=i, context=text[a:b], context_start=a,
-                speaker=rec.get("speaker"), stance=rec["stance"], id=rec["id"],
-            ))
-            lines.append(n)
+            continue
+        if rec["id"] in seen_ids:
+            errs.insert(0, Problem(shown, n, f"duplicate id {rec['id']!r} (first on line {seen_ids[rec['id']]})"))
+        else:
+            seen_ids[rec["id"]] = n
+        problems.extend(errs)
+        if errs:
+            continue
+        text = articles[rec["doc"]]
+        p = paras[rec["doc"]]
+        i = paragraph_index(p, rec["start"])
+        a, b = context_span(*p[i], rec["start"], rec["end"])  # as extraction gives it
+        quotes.append(Quote(
+            doc=rec["doc"], start=rec["start"], end=rec["end"], quote=rec["quote"],
+            paragraph=i, context=text[a:b], context_start=a,
+            speaker=rec.get("speaker"), stance=rec["stance"], id=rec["id"],
+        ))
+        lines.append(n)
     problems.extend(_overlaps(quotes, lines, shown))
     problems.extend(_not_quote_problems(root / NOT_QUOTES_FILE, articles, quotes, lines, shown))
     return LabelSet(root, articles, quotes, lines), problems
@@ -140,29 +133,36 @@ def _not_quote_problems(path: Path, articles: dict[str, str], quotes: list[Quote
     shown = str(path)
     out: list[Problem] = []
     seen: dict[tuple, int] = {}
+    for n, rec, errs in _checked_lines(path, REQUIRED_NOT_QUOTE, articles):
+        out.extend(Problem(shown, n, m) for m in errs)
+        if rec is None or errs:
+            continue
+        key = (rec["doc"], rec["start"], rec["end"])
+        if key in seen:
+            out.append(Problem(shown, n, f"span {key[1]}:{key[2]} in {key[0]} already on line {seen[key]}"))
+        seen.setdefault(key, n)
+        overlapping = [m for q, m in zip(quotes, lines) if q.doc == rec["doc"] and q.start < rec["end"] and rec["start"] < q.end]
+        if overlapping:
+            out.append(Problem(shown, n, f"span {key[1]}:{key[2]} in {key[0]} is labelled as a quote on "
+                                         f"{quotes_shown}:{overlapping[0]}"))
+    return out
+
+
+def _checked_lines(path: Path, required: dict, articles: dict[str, str]) -> Iterator[tuple[int, dict | None, list[str]]]:
+    """``(line number, record or None, problems)`` for each non-blank line of a JSON Lines span
+    file: the record's fields (``required``), its article, and its offsets checked."""
     with path.open(encoding="utf-8") as f:
         for n, raw in enumerate(f, 1):
             if not raw.strip():
                 continue
-            rec, errs = _parse(raw, REQUIRED_NOT_QUOTE)
+            rec, errs = _parse(raw, required)
             if rec is not None:
                 text = articles.get(rec["doc"])
                 if text is None:
                     errs.append(f"article {rec['doc']!r} not found in {ARTICLES_DIR}/")
                 else:
                     errs.extend(_span_errors(rec, text))
-            out.extend(Problem(shown, n, m) for m in errs)
-            if rec is None or errs:
-                continue
-            key = (rec["doc"], rec["start"], rec["end"])
-            if key in seen:
-                out.append(Problem(shown, n, f"span {key[1]}:{key[2]} in {key[0]} already on line {seen[key]}"))
-            seen.setdefault(key, n)
-            overlapping = [m for q, m in zip(quotes, lines) if q.doc == rec["doc"] and q.start < rec["end"] and rec["start"] < q.end]
-            if overlapping:
-                out.append(Problem(shown, n, f"span {key[1]}:{key[2]} in {key[0]} is labelled as a quote on "
-                                             f"{quotes_shown}:{overlapping[0]}"))
-    return out
+            yield n, rec, errs
 
 
 def _parse(raw: str, required: dict = REQUIRED) -> tuple[dict | None, list[str]]:
