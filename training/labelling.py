@@ -292,8 +292,17 @@ def _spans(recs: list[dict], doc: str) -> set[tuple[int, int]]:
 
 def already_labelled(labels_root: str | Path, doc: str) -> set[tuple[int, int]]:
     """``(start, end)`` of every span of ``doc`` already answered, in quotes.jsonl or not_quotes.jsonl."""
+    return answered_spans(labels_root).get(doc, set())
+
+
+def answered_spans(labels_root: str | Path) -> dict[str, set[tuple[int, int]]]:
+    """Per article, ``(start, end)`` of every span answered in quotes.jsonl or not_quotes.jsonl."""
     root = Path(labels_root)
-    return _spans(_read_jsonl(root / QUOTES_FILE), doc) | _spans(_read_jsonl(root / NOT_QUOTES_FILE), doc)
+    out: dict[str, set[tuple[int, int]]] = {}
+    for r in _read_jsonl(root / QUOTES_FILE) + _read_jsonl(root / NOT_QUOTES_FILE):
+        if isinstance(r.get("doc"), str) and isinstance(r.get("start"), int) and isinstance(r.get("end"), int):
+            out.setdefault(r["doc"], set()).add((r["start"], r["end"]))
+    return out
 
 
 def overlaps(span: tuple[int, int], answered: set[tuple[int, int]]) -> bool:
@@ -416,11 +425,10 @@ def unanswered(labels: LabelSet) -> dict[str, int]:
     with some. Extraction scores such spans as false positives, and stance never sees them."""
     from quotestance.model.extract import extract_quotes
 
-    quotes = _read_jsonl(labels.root / QUOTES_FILE)
-    not_quotes = _read_jsonl(labels.root / NOT_QUOTES_FILE)
+    answered_by_doc = answered_spans(labels.root)
     out = {}
     for doc, text in labels.articles.items():
-        answered = _spans(quotes, doc) | _spans(not_quotes, doc)
+        answered = answered_by_doc.get(doc, set())
         n = sum(not overlaps((q.start, q.end), answered) for q in extract_quotes(text, doc))  # as `label` asks
         if n:
             out[doc] = n
