@@ -200,13 +200,15 @@ def _answer(q):
             typer.echo(f"  {HELP_LINE}")
             continue
         if key == "p":
-            name = _read(f"  speaker (Enter = none; guess was {q.speaker or '(none)'}): ")
-            while name is not None and has_control_characters(" ".join(name.split())):  # a tab is a space here
-                typer.echo("  that name holds control characters (arrow keys or escape codes); type it again")
+            while True:
                 name = _read(f"  speaker (Enter = none; guess was {q.speaker or '(none)'}): ")
-            if name is None:
-                return None
-            speaker = " ".join(name.split()) or None
+                if name is None:
+                    return None
+                name = " ".join(name.split())  # a tab is a space here
+                if not has_control_characters(name):
+                    break
+                typer.echo("  that name holds control characters (arrow keys or escape codes); type it again")
+            speaker = name or None
             while True:
                 raw = _read(f"  stance for {speaker or '(none)'} [Enter = {q.stance}, s/c/n, k=skip, q=quit]: ")
                 if raw is None:
