@@ -171,8 +171,8 @@ class _TextOf(HTMLParser):
         d = self.depth
         return "title" if d["title"] else "h1" if d["h1"] else "article" if d["article"] else "page"
 
-    def text(self) -> str:
-        """The story's text. Where ``<article>`` elements hold more paragraph text than the rest
+    def text(self) -> tuple[str, bool]:
+        """The story's text, and whether it holds any outside the ``<title>``. Where ``<article>`` elements hold more paragraph text than the rest
         of the page, only they and the ``<h1>`` (a page of headlines and links round one story);
         else the whole page (the story outside, teasers in ``<article>``). The ``<title>`` only
         where no ``<h1>`` gives the headline (a title restates it, and its quotes would be found
@@ -183,7 +183,7 @@ class _TextOf(HTMLParser):
                 in_p[where] += len(t.strip())
         keep = {"h1", "article"} if in_p["article"] > in_p["page"] else {"h1", "article", "page"}
         body = "".join(t for where, _, t in self.parts if where in keep)
-        self.has_body = any(c.isalnum() for c in body)
+        has_body = any(c.isalnum() for c in body)
         title = " ".join("".join(t for where, _, t in self.parts if where == "title").split())
         if title:
             h1 = " ".join("".join(t for where, _, t in self.parts if where == "h1").split()).lower()
@@ -191,8 +191,8 @@ class _TextOf(HTMLParser):
             headline = max(parts, key=len) if parts else ""
             site_h1 = any(h1 == p.lower() for p in parts if p is not headline)  # <h1>The Courier</h1>
             if headline and (not h1 or site_h1) and headline not in " ".join(body.split()):
-                return "".join(t for where, _, t in self.parts if where in keep or where == "title")
-        return body
+                return "".join(t for where, _, t in self.parts if where in keep or where == "title"), has_body
+        return body, has_body
 
 
 # "Headline | Site", "Headline - Site", "Headline — Site": a title's parts.
@@ -223,8 +223,7 @@ def _page_text(html: str, furniture: bool) -> tuple[str, bool]:
     p = _TextOf(furniture)
     p.feed(html)
     p.close()
-    text = p.text()
-    return text, p.has_body
+    return p.text()
 
 
 def html_to_text(html: str) -> str:
