@@ -164,29 +164,26 @@ def stages(paths: list[Path]) -> dict[str, float]:
 
 
 # The yardstick issue #6 names: "a plain regex-plus-TF-IDF tagger". Quotes are what a double-mark
-# regex finds (no single marks, no titles, no speakers); stance is the word + character TF-IDF and
-# logistic regression of the README's baseline row, fitted on the labelled quotes' raw text.
+# regex finds (no single marks, no titles, no speakers); stance is the README's baseline row,
+# training/pipeline.py:tfidf_baseline (word + character TF-IDF and logistic regression on the quote
+# as written), fitted on the labelled quotes.
 REFERENCE_QUOTE = re.compile(r"[\u201c\"]([^\u201d\"\n]+)[\u201d\"]")
 
 
 def reference_tagger(texts: list[str], batch: int) -> tuple[float, int]:
     """Seconds the plain reference tagger takes over ``texts`` (model calls of ``batch`` articles,
     as quotestance's), and the quotes it finds. Fitting is not timed."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
-
+    from quotestance.model.record import Quote
     from quotestance.training.labels import load_labels
+    from quotestance.training.pipeline import tfidf_baseline
 
     labels = load_labels(ROOT / "labels")
-    pipe = make_pipeline(make_union(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
-                                    TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
-                         LogisticRegression(max_iter=2000))
-    pipe.fit([q.quote for q in labels.quotes], [q.stance for q in labels.quotes])
+    pipe = tfidf_baseline().fit(labels.quotes, [q.stance for q in labels.quotes])
     found = 0
     start = time.perf_counter()
     for i in range(0, len(texts), batch):
-        quotes = [m.group(1) for text in texts[i:i + batch] for m in REFERENCE_QUOTE.finditer(text)]
+        quotes = [Quote("-", m.start(1), m.end(1), m.group(1)) for text in texts[i:i + batch]
+                  for m in REFERENCE_QUOTE.finditer(text)]
         found += len(quotes)
         if quotes:
             pipe.predict_proba(quotes)
